@@ -1,0 +1,174 @@
+package org.fittrackee.keycloak.apps;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.fittrackee.keycloak.http.FittrackeeErrors;
+import org.fittrackee.keycloak.scopes.FittrackeeScopes;
+import org.keycloak.services.ErrorResponseException;
+
+/**
+ * Turns the JSON body of {@code POST /api/oauth/apps} into an {@link AppRegistration}, checking it
+ * in FitTrackee's order (metadata, keys, scopes) and then the rules we add: the redirect URI rules,
+ * a website URL, and the column sizes Keycloak stores the values in.
+ */
+public final class AppRegistrationParser {
+
+    static final String METADATA_MISSING = "OAuth2 client metadata missing";
+    static final String MISSING_KEYS = "OAuth2 client metadata missing keys: ";
+    static final String INVALID_SCOPES = "OAuth2 client invalid scopes";
+
+    static final int MAX_TEXT_LENGTH = 255;
+    static final int MAX_REDIRECT_URIS = 10;
+
+    private static final List<String> REQUIRED_KEYS =
+            List.of("client_name", "client_uri", "redirect_uris", "scope");
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private AppRegistrationParser() {}
+
+    public static AppRegistration parse(String body) {
+        JsonNode metadata = readMetadata(body);
+        requireKeys(metadata);
+        List<String> scopes = scopesOf(metadata.get("scope"));
+
+        String name = requiredText(metadata, "client_name");
+        String description = optionalText(metadata, "client_description");
+        String website = websiteOf(metadata.get("client_uri"));
+        List<String> redirectUris = redirectUrisOf(metadata.get("redirect_uris"));
+
+        return new AppRegistration(name, description, website, redirectUris, scopes);
+    }
+
+    private static JsonNode readMetadata(String body) {
+        if (body == null || body.isBlank()) {
+            throw FittrackeeErrors.badRequest(METADATA_MISSING);
+        }
+
+        JsonNode metadata;
+        try {
+            metadata = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw FittrackeeErrors.badRequest(FittrackeeErrors.INVALID_PAYLOAD);
+        }
+        if (metadata == null || !metadata.isObject() || metadata.isEmpty()) {
+            throw FittrackeeErrors.badRequest(METADATA_MISSING);
+        }
+        return metadata;
+    }
+
+    private static void requireKeys(JsonNode metadata) {
+        List<String> missing = new ArrayList<>();
+        for (String key : REQUIRED_KEYS) {
+            if (!metadata.has(key)) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw FittrackeeErrors.badRequest(MISSING_KEYS + String.join(", ", missing));
+        }
+    }
+
+    private static List<String> scopesOf(JsonNode scope) {
+        if (!scope.isTextual()) {
+            throw FittrackeeErrors.badRequest(INVALID_SCOPES);
+        }
+
+        List<String> scopes = FittrackeeScopes.knownScopesOf(scope.asText());
+        if (scopes.isEmpty()) {
+            throw FittrackeeErrors.badRequest(INVALID_SCOPES);
+        }
+        return scopes;
+    }
+
+    private static String requiredText(JsonNode metadata, String key) {
+        JsonNode value = metadata.get(key);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw invalid(key, "a non-empty text is expected");
+        }
+        return limited(key, value.asText().trim());
+    }
+
+    private static String optionalText(JsonNode metadata, String key) {
+        JsonNode value = metadata.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw invalid(key, "a text is expected");
+        }
+        String text = value.asText().trim();
+        return text.isEmpty() ? null : limited(key, text);
+    }
+
+    private static String limited(String key, String text) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw invalid(key, "at most " + MAX_TEXT_LENGTH + " characters are allowed");
+        }
+        return text;
+    }
+
+    private static String websiteOf(JsonNode clientUri) {
+        String expected = "an absolute http or https URL is expected";
+        if (!clientUri.isTextual()) {
+            throw invalid("client_uri", expected);
+        }
+
+        String website = limited("client_uri", clientUri.asText().trim());
+        try {
+            URI uri = new URI(website);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean web = scheme.equals("https") || scheme.equals("http");
+            if (web && uri.getHost() != null && uri.getRawUserInfo() == null) {
+                return website;
+            }
+        } catch (URISyntaxException e) {
+            throw invalid("client_uri", expected);
+        }
+        throw invalid("client_uri", expected);
+    }
+
+    private static List<String> redirectUrisOf(JsonNode redirectUris) {
+        String expected = "a list of 1 to " + MAX_REDIRECT_URIS + " URIs is expected";
+        if (!redirectUris.isArray() || redirectUris.isEmpty()) {
+            throw invalid("redirect_uris", expected);
+        }
+
+        Set<String> uris = new LinkedHashSet<>();
+        for (JsonNode redirectUri : redirectUris) {
+            if (!redirectUri.isTextual()) {
+                throw invalid("redirect_uris", expected);
+            }
+            uris.add(validRedirectUri(redirectUri.asText()));
+        }
+        if (uris.size() > MAX_REDIRECT_URIS) {
+            throw invalid("redirect_uris", expected);
+        }
+        return List.copyOf(uris);
+    }
+
+    private static String validRedirectUri(String redirectUri) {
+        String problem = RedirectUriRules.problemWith(redirectUri).orElse(null);
+        if (problem == null) {
+            return redirectUri;
+        }
+
+        String shown = redirectUri.length() > MAX_TEXT_LENGTH ? "" : " '" + redirectUri + "'";
+        throw FittrackeeErrors.badRequest(
+                "OAuth2 client invalid redirect URI" + shown + ": " + problem);
+    }
+
+    private static ErrorResponseException invalid(String key, String expectation) {
+        return FittrackeeErrors.badRequest("OAuth2 client invalid " + key + ": " + expectation);
+    }
+}

@@ -1,0 +1,417 @@
+package org.fittrackee.keycloak.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fittrackee.keycloak.testing.AdminApi.TestUser;
+import org.fittrackee.keycloak.testing.AppsApiClient;
+import org.fittrackee.keycloak.testing.HttpJson.Answer;
+import org.fittrackee.keycloak.testing.KeycloakScenarios;
+import org.fittrackee.keycloak.testing.RegisteredApp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** FitTrackee's {@code /api/oauth/apps} on a real Keycloak with our providers. */
+public abstract class AppsApiScenarios extends KeycloakScenarios {
+
+    private static final String REDIRECT_URI = "https://sync.example.org/callback";
+
+    private TestUser user;
+    private String token;
+
+    @BeforeEach
+    void logInAUser() {
+        user = admin().createUser();
+        token = oauth().firstPartyToken(user);
+    }
+
+    @Test
+    void everyRouteWithoutATokenIsUnauthorizedInFittrackeeFormat() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+
+        List<Answer> answers =
+                List.of(
+                        appsApi().list(null, null),
+                        appsApi()
+                                .register(
+                                        null,
+                                        AppsApiClient.registration("workouts:read", REDIRECT_URI)),
+                        appsApi().getByClientId(null, app.clientId()),
+                        appsApi().getById(null, app.id()),
+                        appsApi().delete(null, app.id()),
+                        appsApi().revokeAll(null, app.id()),
+                        appsApi().regenerateSecret(null, app.id()));
+
+        for (Answer answer : answers) {
+            assertUnauthorized(answer);
+        }
+    }
+
+    @Test
+    void anInvalidTokenIsUnauthorized() {
+        assertUnauthorized(appsApi().list("invalid", null));
+    }
+
+    @Test
+    void aThirdPartyTokenCannotManageApps() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        String thirdPartyToken =
+                authorizeAndExchange(user, app, "workouts:read").get("access_token").asText();
+
+        assertUnauthorized(appsApi().list(thirdPartyToken, null));
+        assertUnauthorized(appsApi().getByClientId(thirdPartyToken, app.clientId()));
+        assertUnauthorized(appsApi().delete(thirdPartyToken, app.id()));
+        assertThat(appsApi().getById(token, app.id()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void registeringAnAppReturnsItsSecretOnlyOnce() {
+        Answer created =
+                appsApi()
+                        .register(token, AppsApiClient.registration("workouts:read", REDIRECT_URI));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("status").asText()).isEqualTo("created");
+        JsonNode client = created.json().get("data").get("client");
+        assertThat(client.get("client_id").asText()).hasSize(24).matches("[A-Za-z0-9]+");
+        assertThat(client.get("client_secret").asText()).hasSize(48).matches("[A-Za-z0-9]+");
+        assertThat(client.get("id").asLong()).isPositive();
+        assertThat(client.get("name").asText()).isEqualTo("Workout sync");
+        assertThat(client.get("website").asText()).isEqualTo("https://sync.example.org");
+        assertThat(client.get("client_description").asText())
+                .isEqualTo("Copies workouts to a spreadsheet");
+        assertThat(client.get("redirect_uris").get(0).asText()).isEqualTo(REDIRECT_URI);
+        assertThat(client.get("scope").asText()).isEqualTo("workouts:read");
+        assertThat(client.get("issued_at").asText()).endsWith(" GMT");
+        assertThat(created.header("Cache-Control")).contains("no-store");
+
+        Answer read = appsApi().getByClientId(token, client.get("client_id").asText());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("data").get("client").has("client_secret")).isFalse();
+    }
+
+    @Test
+    void anAppIsAConfidentialClientWithOnlyItsRegisteredScopes() {
+        RegisteredApp app =
+                appsApi().registerApp(token, "workouts:write workouts:read", REDIRECT_URI);
+
+        JsonNode client = admin().findClient(app.clientId());
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("consentRequired").asBoolean()).isTrue();
+        assertThat(client.get("fullScopeAllowed").asBoolean()).isFalse();
+        assertThat(client.get("redirectUris").findValuesAsText("redirectUris")).isEmpty();
+        assertThat(textsOf(client.get("redirectUris"))).containsExactly(REDIRECT_URI);
+        assertThat(textsOf(client.get("webOrigins"))).isEmpty();
+        assertThat(client.get("attributes").get(AppClients.OWNER).asText()).isEqualTo(user.id());
+        assertThat(client.get("attributes").get(AppClients.APP_MARKER).asText()).isEqualTo("true");
+
+        assertThat(admin().defaultClientScopesOf(app.clientId()))
+                .containsExactlyInAnyOrder("basic", "fittrackee-api-audience", "offline_access");
+        assertThat(admin().optionalClientScopesOf(app.clientId()))
+                .containsExactlyInAnyOrder("workouts:write", "workouts:read");
+    }
+
+    @Test
+    void emptyMetadataIsRefused() {
+        assertBadRequest(appsApi().register(token, "{}"), "OAuth2 client metadata missing");
+        assertBadRequest(appsApi().register(token, ""), "OAuth2 client metadata missing");
+        assertBadRequest(appsApi().register(token, "[]"), "OAuth2 client metadata missing");
+    }
+
+    @Test
+    void eachMissingKeyIsNamedInFittrackeesOrder() {
+        Map<String, Object> complete = AppsApiClient.registration("workouts:read", REDIRECT_URI);
+        for (String key : List.of("client_name", "client_uri", "redirect_uris", "scope")) {
+            Map<String, Object> incomplete = new LinkedHashMap<>(complete);
+            incomplete.remove(key);
+
+            assertBadRequest(
+                    appsApi().register(token, incomplete),
+                    "OAuth2 client metadata missing keys: " + key);
+        }
+
+        assertBadRequest(
+                appsApi().register(token, Map.of("client_description", "only this")),
+                "OAuth2 client metadata missing keys: client_name, client_uri, redirect_uris,"
+                        + " scope");
+    }
+
+    @Test
+    void aScopeWithNoFittrackeeScopeIsRefused() {
+        List<Object> invalidScopes = List.of("", "invalid_scope", 1, List.of("workouts:read"));
+        for (Object scope : invalidScopes) {
+            Map<String, Object> registration =
+                    new LinkedHashMap<>(AppsApiClient.registration("x", REDIRECT_URI));
+            registration.put("scope", scope);
+
+            assertBadRequest(
+                    appsApi().register(token, registration), "OAuth2 client invalid scopes");
+        }
+    }
+
+    @Test
+    void unknownScopesAreDroppedAndTheOthersKeepTheirOrder() {
+        Answer created =
+                appsApi()
+                        .register(
+                                token,
+                                AppsApiClient.registration(
+                                        "profile:write bad profile:read", REDIRECT_URI));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("data").get("client").get("scope").asText())
+                .isEqualTo("profile:write profile:read");
+    }
+
+    @Test
+    void onlyAnAdminCanRegisterApplicationWrite() {
+        int clientsBefore = admin().clientCount();
+        Answer refused =
+                appsApi()
+                        .register(
+                                token,
+                                AppsApiClient.registration("application:write", REDIRECT_URI));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText()).isEqualTo("you do not have permissions");
+        assertThat(admin().clientCount()).isEqualTo(clientsBefore);
+
+        TestUser adminUser = admin().createUser("admin");
+        String adminToken = oauth().firstPartyToken(adminUser);
+        Answer created =
+                appsApi()
+                        .register(
+                                adminToken,
+                                AppsApiClient.registration("application:write", REDIRECT_URI));
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://sync.example.org/callback",
+                "javascript:alert(1)",
+                "https://sync.example.org/*",
+                "https://sync.example.org/callback#fragment",
+                "/callback",
+                "https://user@sync.example.org/callback",
+                "myapp:/callback",
+                "not a uri"
+            })
+    void aRedirectUriOutsideTheRulesIsRefused(String redirectUri) {
+        Answer refused =
+                appsApi().register(token, AppsApiClient.registration("workouts:read", redirectUri));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("status").asText()).isEqualTo("error");
+        assertThat(refused.json().get("message").asText())
+                .startsWith("OAuth2 client invalid redirect URI");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://sync.example.org/callback?from=fittrackee",
+                "http://localhost:8000/callback",
+                "http://127.0.0.1/callback",
+                "http://[::1]:9000/callback",
+                "org.example.sync:/oauth/callback"
+            })
+    void aRedirectUriWithinTheRulesIsAccepted(String redirectUri) {
+        Answer created =
+                appsApi().register(token, AppsApiClient.registration("workouts:read", redirectUri));
+
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    @Test
+    void malformedOrHostileBodiesAreRefusedAndCreateNothing() {
+        int clientsBefore = admin().clientCount();
+        String longName = "n".repeat(256);
+        List<String> bodies =
+                List.of(
+                        "{\"client_name\": ",
+                        "not json",
+                        "{\"client_name\":\"a\",\"client_name\":\"b\",\"client_uri\":"
+                                + "\"https://a.example\",\"redirect_uris\":[\"https://a.example\"],"
+                                + "\"scope\":\"workouts:read\"}",
+                        HttpJsonBodies.registration(
+                                longName, "https://a.example", "[\"https://a.example\"]"),
+                        HttpJsonBodies.registration(
+                                "a", "javascript:alert(1)", "[\"https://a.example\"]"),
+                        HttpJsonBodies.registration(
+                                "a", "https://a.example", "\"https://a.example\""),
+                        HttpJsonBodies.registration("a", "https://a.example", "[]"),
+                        HttpJsonBodies.registration("a", "https://a.example", "[1]"),
+                        HttpJsonBodies.registration(
+                                "", "https://a.example", "[\"https://a.example\"]"),
+                        HttpJsonBodies.registration(
+                                "a",
+                                "https://a.example",
+                                "[\"https://a.example/" + "p".repeat(300) + "\"]"));
+
+        for (String body : bodies) {
+            Answer refused = appsApi().register(token, body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.json().get("status").asText()).isEqualTo("error");
+            assertThat(refused.json().get("message").asText()).isNotBlank();
+        }
+        assertThat(admin().clientCount()).isEqualTo(clientsBefore);
+    }
+
+    @Test
+    void aSuspendedUserCannotRegisterButCanReadAndManageApps() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        admin().addRealmRole(user.id(), "suspended");
+
+        Answer refused =
+                appsApi()
+                        .register(token, AppsApiClient.registration("workouts:read", REDIRECT_URI));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText())
+                .isEqualTo("you do not have permissions, your account is suspended");
+
+        Answer listed = appsApi().list(token, null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get("data").get("clients")).hasSize(1);
+        assertThat(pagination(listed)).containsExactly(false, false, 1, 1, 1);
+        assertThat(appsApi().getById(token, app.id()).status()).isEqualTo(200);
+        assertThat(appsApi().revokeAll(token, app.id()).status()).isEqualTo(200);
+        assertThat(appsApi().delete(token, app.id()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aUserWithoutAppsGetsAnEmptyList() {
+        Answer listed = appsApi().list(token, null);
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get("status").asText()).isEqualTo("success");
+        assertThat(listed.json().get("data").get("clients")).isEmpty();
+        assertThat(pagination(listed)).containsExactly(false, false, 1, 0, 0);
+    }
+
+    @Test
+    void appsAreListedFiveAPageNewestFirst() {
+        List<Long> createdIds = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            createdIds.add(appsApi().registerApp(token, "workouts:read", REDIRECT_URI).id());
+        }
+
+        Answer first = appsApi().list(token, null);
+        assertThat(idsOf(first))
+                .containsExactly(
+                        createdIds.get(6),
+                        createdIds.get(5),
+                        createdIds.get(4),
+                        createdIds.get(3),
+                        createdIds.get(2));
+        assertThat(pagination(first)).containsExactly(true, false, 1, 2, 7);
+
+        Answer second = appsApi().list(token, "2");
+        assertThat(idsOf(second)).containsExactly(createdIds.get(1), createdIds.get(0));
+        assertThat(pagination(second)).containsExactly(false, true, 2, 2, 7);
+
+        Answer pastTheEnd = appsApi().list(token, "3");
+        assertThat(idsOf(pastTheEnd)).isEmpty();
+    }
+
+    @Test
+    void aPageThatIsNotAPositiveIntegerIsRefused() {
+        for (String page : List.of("abc", "0", "-1", "1.5", "99999999999")) {
+            assertBadRequest(appsApi().list(token, page), "page must be a positive integer");
+        }
+    }
+
+    @Test
+    void anotherUsersAppIsNotFoundOnEveryRouteAndStaysIntact() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        TestUser otherUser = admin().createUser("admin");
+        String otherToken = oauth().firstPartyToken(otherUser);
+
+        assertThat(idsOf(appsApi().list(otherToken, null))).isEmpty();
+        assertNotFound(appsApi().getByClientId(otherToken, app.clientId()));
+        assertNotFound(appsApi().getById(otherToken, app.id()));
+        assertNotFound(appsApi().delete(otherToken, app.id()));
+        assertNotFound(appsApi().revokeAll(otherToken, app.id()));
+        assertNotFound(appsApi().regenerateSecret(otherToken, app.id()));
+
+        assertThat(appsApi().getById(token, app.id()).status()).isEqualTo(200);
+        assertThat(oauth().refresh(app, "unused").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnknownAppIsNotFound() {
+        assertNotFound(appsApi().getByClientId(token, "unknown"));
+        assertNotFound(appsApi().getByClientId(token, "fittrackee-web"));
+        assertNotFound(appsApi().getById(token, 999));
+        assertNotFound(appsApi().delete(token, 999));
+        assertNotFound(appsApi().revokeAll(token, 999));
+    }
+
+    private static void assertUnauthorized(Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        assertThat(answer.json().get("status").asText()).isEqualTo("error");
+        assertThat(answer.json().get("message").asText()).isEqualTo("provide a valid auth token");
+    }
+
+    private static void assertBadRequest(Answer answer, String message) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().get("status").asText()).isEqualTo("error");
+        assertThat(answer.json().get("message").asText()).isEqualTo(message);
+    }
+
+    private static void assertNotFound(Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.json().get("status").asText()).isEqualTo("not found");
+        assertThat(answer.json().get("message").asText()).isEqualTo("OAuth2 client not found");
+    }
+
+    private static List<Object> pagination(Answer answer) {
+        JsonNode pagination = answer.json().get("pagination");
+        return List.of(
+                pagination.get("has_next").asBoolean(),
+                pagination.get("has_prev").asBoolean(),
+                pagination.get("page").asInt(),
+                pagination.get("pages").asInt(),
+                pagination.get("total").asInt());
+    }
+
+    private static List<Long> idsOf(Answer answer) {
+        List<Long> ids = new ArrayList<>();
+        answer.json()
+                .get("data")
+                .get("clients")
+                .forEach(client -> ids.add(client.get("id").asLong()));
+        return ids;
+    }
+
+    private static List<String> textsOf(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
+    }
+
+    /** Raw registration bodies, for values a map would not let us send. */
+    private static final class HttpJsonBodies {
+
+        static String registration(String name, String website, String redirectUrisJson) {
+            return "{\"client_name\":\""
+                    + name
+                    + "\",\"client_uri\":\""
+                    + website
+                    + "\",\"redirect_uris\":"
+                    + redirectUrisJson
+                    + ",\"scope\":\"workouts:read\"}";
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package org.fittrackee.keycloak.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Keycloak distribution unpacked by Maven into {@code target/}, with our provider jar and the
+ * realm JSON: built once (again only when the jar or the build options change), started on free
+ * ports, and stopped with the JVM. One server is shared by every test class of a run.
+ */
+public final class KeycloakDistribution implements KeycloakEndpoint {
+
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final String BUILD_MARKER = ".fittrackee-build";
+
+    private static KeycloakDistribution shared;
+
+    private final KeycloakSettings settings;
+    private final int httpPort;
+    private final int managementPort;
+    private Process process;
+
+    private KeycloakDistribution(KeycloakSettings settings, int httpPort, int managementPort) {
+        this.settings = settings;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+    }
+
+    /** The server the integration tests share, started on first use. */
+    public static synchronized KeycloakDistribution shared() {
+        if (shared == null) {
+            KeycloakSettings settings = KeycloakSettings.forTests();
+            shared = new KeycloakDistribution(settings, freePort(), freePort());
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "keycloak-stop"));
+        }
+        return shared;
+    }
+
+    public static KeycloakDistribution create(KeycloakSettings settings) {
+        int httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
+        return new KeycloakDistribution(settings, httpPort, freePort());
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    @Override
+    public String adminUsername() {
+        return ADMIN_USERNAME;
+    }
+
+    @Override
+    public String adminPassword() {
+        return ADMIN_PASSWORD;
+    }
+
+    public Path logFile() {
+        return settings.distDir().resolveSibling("keycloak-" + settings.database() + ".log");
+    }
+
+    public void start() {
+        try {
+            installRealm();
+            buildIfChanged();
+            settings.database().prepare();
+            launch();
+            awaitReady();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting Keycloak", e);
+        }
+    }
+
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    private void installRealm() throws IOException {
+        Path imports = Files.createDirectories(settings.distDir().resolve("data/import"));
+        Files.copy(
+                settings.realmFile(),
+                imports.resolve("fittrackee-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void buildIfChanged() throws IOException, InterruptedException {
+        List<String> buildOptions = settings.database().buildOptions();
+        String fingerprint = sha256(Files.readAllBytes(settings.providerJar())) + buildOptions;
+        Path marker = settings.distDir().resolve(BUILD_MARKER);
+        if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+            return;
+        }
+
+        // Keycloak refuses an optimized start once a provider jar is newer than the build, so
+        // the jar is copied only together with a build.
+        Path providers = Files.createDirectories(settings.distDir().resolve("providers"));
+        Files.copy(
+                settings.providerJar(),
+                providers.resolve("fittrackee-keycloak-extensions.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        List<String> command = new ArrayList<>(List.of(kcScript(), "build"));
+        command.addAll(buildOptions);
+        settings.progress().accept("Building Keycloak with our providers (about 40 s)...");
+        Process build =
+                new ProcessBuilder(command)
+                        .directory(settings.distDir().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(logFile().toFile())
+                        .start();
+        if (build.waitFor() != 0) {
+            throw new IllegalStateException("kc.sh build failed; see " + logFile() + "\n" + tail());
+        }
+        Files.writeString(marker, fingerprint);
+    }
+
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>(List.of(kcScript(), "start", "--optimized"));
+        command.addAll(
+                List.of(
+                        "--http-enabled=true",
+                        "--http-port=" + httpPort,
+                        "--http-management-port=" + managementPort,
+                        "--hostname=" + baseUrl(),
+                        "--import-realm",
+                        "--spi-client--jpa--searchable-attributes=fittrackee.owner",
+                        "--log-level=INFO,org.fittrackee:debug"));
+        command.addAll(settings.database().runtimeOptions());
+
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(settings.distDir().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.putAll(settings.environment());
+        settings.progress().accept("Starting Keycloak on " + baseUrl() + " (about 20 s)...");
+        process = builder.start();
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        URI ready = URI.create("http://localhost:" + managementPort + "/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited during start-up\n" + tail());
+            }
+            if (isReady(http, ready)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        stop();
+        throw new IllegalStateException(
+                "Keycloak was not ready in " + READY_TIMEOUT + "\n" + tail());
+    }
+
+    private static boolean isReady(HttpClient http, URI ready) throws InterruptedException {
+        try {
+            HttpRequest request =
+                    HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + logFile() + ")";
+        }
+    }
+
+    private String kcScript() {
+        return settings.distDir().resolve("bin/kc.sh").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where Keycloak keeps its data: a PostgreSQL database, or H2 files for a quick run. */
+    public interface Database {
+
+        List<String> buildOptions();
+
+        List<String> runtimeOptions();
+
+        void prepare();
+    }
+
+    /** A PostgreSQL database of the local server, dropped and created anew at each start. */
+    public record FreshPostgresDatabase(String serverUrl, String name, String user)
+            implements Database {
+
+        @Override
+        public List<String> buildOptions() {
+            return List.of("--db=postgres", "--health-enabled=true");
+        }
+
+        @Override
+        public List<String> runtimeOptions() {
+            return List.of(
+                    "--db-url=" + serverUrl + name,
+                    "--db-username=" + user,
+                    "--db-password=" + user);
+        }
+
+        @Override
+        public void prepare() {
+            try (Connection connection =
+                            DriverManager.getConnection(serverUrl + "postgres", user, user);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "Cannot reach PostgreSQL at "
+                                + serverUrl
+                                + " as "
+                                + user
+                                + " ("
+                                + e.getMessage()
+                                + "); start it with: pg_ctlcluster 15 main start",
+                        e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "postgres";
+        }
+    }
+
+    /** H2 files under the distribution's data directory, kept between runs. */
+    public record H2FileDatabase() implements Database {
+
+        @Override
+        public List<String> buildOptions() {
+            return List.of("--db=dev-file", "--health-enabled=true");
+        }
+
+        @Override
+        public List<String> runtimeOptions() {
+            return List.of();
+        }
+
+        @Override
+        public void prepare() {}
+
+        @Override
+        public String toString() {
+            return "dev-file";
+        }
+    }
+}

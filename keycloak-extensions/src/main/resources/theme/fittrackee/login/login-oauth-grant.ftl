@@ -40,9 +40,6 @@
                         <#assign consentText = advancedMsg(scope.consentScreenText)>
                     </#if>
                     <span>${consentText}</span>
-                    <#if scope.name?has_content>
-                        <code>${scope.name}</code>
-                    </#if>
                 </li>
             </#list>
         </ul>

@@ -358,6 +358,113 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         assertNotFound(appsApi().revokeAll(token, 999));
     }
 
+    @Test
+    void revokingAllTokensEndsEveryTokenOfTheAppAndOnlyOfThatApp() throws InterruptedException {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        RegisteredApp otherApp = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        TestUser secondUser = admin().createUser();
+        List<JsonNode> appTokens =
+                List.of(
+                        authorizeAndExchange(user, app, "workouts:read"),
+                        authorizeAndExchange(user, app, "workouts:read"),
+                        authorizeAndExchange(secondUser, app, "workouts:read"));
+        JsonNode otherAppToken = authorizeAndExchange(user, otherApp, "workouts:read");
+        waitForTheNextSecond();
+
+        Answer revoked = appsApi().revokeAll(token, app.id());
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().get("status").asText()).isEqualTo("success");
+        for (JsonNode appToken : appTokens) {
+            assertThat(oauth().isActive(appToken.get("access_token").asText())).isFalse();
+            assertThat(refreshError(app, appToken)).isEqualTo("invalid_grant");
+        }
+        assertThat(oauth().isActive(otherAppToken.get("access_token").asText())).isTrue();
+        assertThat(oauth().refresh(otherApp, otherAppToken.get("refresh_token").asText()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAppCanBeAuthorizedAgainAfterItsTokensWereRevoked() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        authorizeAndExchange(user, app, "workouts:read");
+        appsApi().revokeAll(token, app.id());
+
+        JsonNode renewed = authorizeAndExchange(user, app, "workouts:read");
+
+        assertThat(oauth().isActive(renewed.get("access_token").asText())).isTrue();
+    }
+
+    @Test
+    void anotherUsersRevokeAllRevokesNothing() throws InterruptedException {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        JsonNode appToken = authorizeAndExchange(user, app, "workouts:read");
+        String otherToken = oauth().firstPartyToken(admin().createUser());
+        waitForTheNextSecond();
+
+        assertNotFound(appsApi().revokeAll(otherToken, app.id()));
+
+        assertThat(oauth().isActive(appToken.get("access_token").asText())).isTrue();
+        assertThat(oauth().refresh(app, appToken.get("refresh_token").asText()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void deletingAnAppRemovesItsClientAndEndsItsTokens() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        RegisteredApp otherApp = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        JsonNode appToken = authorizeAndExchange(user, app, "workouts:read");
+        JsonNode otherAppToken = authorizeAndExchange(user, otherApp, "workouts:read");
+
+        Answer deleted = appsApi().delete(token, app.id());
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(deleted.body()).isEmpty();
+        assertNotFound(appsApi().getById(token, app.id()));
+        assertThat(admin().findClient(app.clientId())).isNull();
+        assertThat(oauth().isActive(appToken.get("access_token").asText())).isFalse();
+        assertThat(oauth().refresh(app, appToken.get("refresh_token").asText()).status())
+                .isIn(400, 401);
+        assertThat(oauth().isActive(otherAppToken.get("access_token").asText())).isTrue();
+    }
+
+    @Test
+    void regeneratingTheSecretShowsTheNewOneOnceAndStopsTheOldOne() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        JsonNode appToken = authorizeAndExchange(user, app, "workouts:read");
+
+        Answer regenerated = appsApi().regenerateSecret(token, app.id());
+
+        assertThat(regenerated.status()).isEqualTo(200);
+        assertThat(regenerated.header("Cache-Control")).contains("no-store");
+        String newSecret =
+                regenerated.json().get("data").get("client").get("client_secret").asText();
+        assertThat(newSecret).hasSize(48).isNotEqualTo(app.secret());
+        String refreshToken = appToken.get("refresh_token").asText();
+        assertThat(oauth().refresh(app, refreshToken).status()).isEqualTo(401);
+        assertThat(oauth().refresh(app.withSecret(newSecret), refreshToken).status())
+                .isEqualTo(200);
+        assertThat(
+                        appsApi()
+                                .getById(token, app.id())
+                                .json()
+                                .get("data")
+                                .get("client")
+                                .has("client_secret"))
+                .isFalse();
+    }
+
+    private String refreshError(RegisteredApp app, JsonNode token) {
+        Answer refreshed = oauth().refresh(app, token.get("refresh_token").asText());
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(400);
+        return refreshed.json().get("error").asText();
+    }
+
+    /** Keycloak's not-before check has one-second granularity and is strict. */
+    private static void waitForTheNextSecond() throws InterruptedException {
+        Thread.sleep(1100);
+    }
+
     private static void assertUnauthorized(Answer answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         assertThat(answer.json().get("status").asText()).isEqualTo("error");

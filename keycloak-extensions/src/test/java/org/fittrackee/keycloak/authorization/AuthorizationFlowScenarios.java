@@ -1,0 +1,417 @@
+package org.fittrackee.keycloak.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fittrackee.keycloak.testing.AdminApi.TestUser;
+import org.fittrackee.keycloak.testing.Browser;
+import org.fittrackee.keycloak.testing.FittrackeeOAuth;
+import org.fittrackee.keycloak.testing.HttpJson;
+import org.fittrackee.keycloak.testing.HttpJson.Answer;
+import org.fittrackee.keycloak.testing.KeycloakScenarios;
+import org.fittrackee.keycloak.testing.Pkce;
+import org.fittrackee.keycloak.testing.RegisteredApp;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A third-party app's whole journey: FitTrackee's authorization path, Keycloak's login and our
+ * consent page, then the token endpoint with the secret in the POST body, refresh and revocation.
+ */
+public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
+
+    private static final String REDIRECT_URI = "https://sync.example.org/callback";
+
+    private TestUser owner;
+    private TestUser user;
+    private RegisteredApp app;
+
+    @BeforeEach
+    void registerAnApp() {
+        owner = admin().createUser();
+        user = admin().createUser();
+        String ownerToken = oauth().firstPartyToken(owner);
+        app = appsApi().registerApp(ownerToken, "workouts:read workouts:write", REDIRECT_URI);
+    }
+
+    @Test
+    void theConsentPageShowsTheAppAndTheRequestedScopes() {
+        Browser browser = new Browser(keycloak());
+
+        Browser.Page consent =
+                openAuthorization(
+                        browser,
+                        user,
+                        authorizationQuery(app, "workouts:read", "xyz", Pkce.s256()));
+
+        assertThat(consent.isConsentPage()).as(consent.body()).isTrue();
+        Document page = consent.document();
+        assertThat(page.getElementById("fittrackee-app-name").text()).isEqualTo("Workout sync");
+        assertThat(page.getElementById("fittrackee-app-description").text())
+                .isEqualTo("Copies workouts to a spreadsheet");
+        assertThat(page.getElementById("fittrackee-app-website").attr("href"))
+                .isEqualTo("https://sync.example.org");
+        assertThat(page.select("#fittrackee-scopes li").eachText())
+                .containsExactly("Read your workouts, sports, records and statistics");
+    }
+
+    @Test
+    void acceptingRedirectsToTheAppWithACodeAndTheState() {
+        Browser browser = new Browser(keycloak());
+        Browser.Page consent =
+                openAuthorization(
+                        browser, user, authorizationQuery(app, "workouts:read", "xyz", null));
+
+        Browser.Page back = browser.accept(consent);
+
+        assertThat(back.appRedirect().toString()).startsWith(REDIRECT_URI + "?");
+        assertThat(back.appRedirectParameter("code")).isNotBlank();
+        assertThat(back.appRedirectParameter("state")).isEqualTo("xyz");
+    }
+
+    @Test
+    void denyingRedirectsToTheAppWithAccessDeniedAndTheState() {
+        Browser browser = new Browser(keycloak());
+        Browser.Page consent =
+                openAuthorization(
+                        browser, user, authorizationQuery(app, "workouts:read", "xyz", null));
+
+        Browser.Page back = browser.deny(consent);
+
+        assertThat(back.appRedirect().toString()).startsWith(REDIRECT_URI + "?");
+        assertThat(back.appRedirectParameter("error")).isEqualTo("access_denied");
+        assertThat(back.appRedirectParameter("state")).isEqualTo("xyz");
+        assertThat(back.appRedirectParameter("code")).isNull();
+    }
+
+    @Test
+    void theCodeBuysAFittrackeeTokenResponseWithTheGrantedScope() {
+        Pkce pkce = Pkce.s256();
+        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", pkce));
+
+        Answer token = oauth().exchangeCode(app, code, pkce.verifier(), null);
+
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        JsonNode body = token.json();
+        assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(body.get("expires_in").asInt()).isEqualTo(3600);
+        assertThat(body.get("access_token").asText()).isNotBlank();
+        assertThat(body.get("refresh_token").asText()).isNotBlank();
+        assertThat(body.get("scope").asText()).isEqualTo("workouts:read");
+        assertThat(token.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void theAccessTokenCarriesOnlyWhatTheResourceServerNeeds() {
+        JsonNode token = authorizeAndExchange(user, app, "workouts:read workouts:write");
+
+        JsonNode claims = FittrackeeOAuth.claimsOf(token.get("access_token").asText());
+        assertThat(claims.get("sub").asText()).isEqualTo(user.id());
+        assertThat(claims.get("azp").asText()).isEqualTo(app.clientId());
+        assertThat(textsOf(claims.get("aud"))).containsExactly("fittrackee-api");
+        assertThat(claims.get("preferred_username").asText()).isEqualTo(user.username());
+        assertThat(textsOf(claims.get("realm_access").get("roles"))).contains("user");
+        assertThat(claims.get("scope").asText().split(" "))
+                .containsExactlyInAnyOrder("workouts:read", "workouts:write");
+        assertThat(claims.has("email")).isFalse();
+        assertThat(claims.has("name")).isFalse();
+        assertThat(claims.has("resource_access")).isFalse();
+        assertThat(oauth().isActive(token.get("access_token").asText())).isTrue();
+    }
+
+    @Test
+    void theGrantedScopeIsTheRequestedOneThatTheAppRegistered() {
+        JsonNode token = authorizeAndExchange(user, app, "workouts:read profile:read unknown");
+
+        assertThat(token.get("scope").asText()).isEqualTo("workouts:read");
+    }
+
+    @Test
+    void aRequestWithoutScopeGetsATokenWithNoFittrackeeScope() {
+        JsonNode token = authorizeAndExchange(user, app, "undefined");
+
+        assertThat(token.get("scope").asText()).isEmpty();
+    }
+
+    @Test
+    void aCodeWorksOnlyOnce() {
+        Pkce pkce = Pkce.s256();
+        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", pkce));
+        assertThat(oauth().exchangeCode(app, code, pkce.verifier(), null).status()).isEqualTo(200);
+
+        Answer replay = oauth().exchangeCode(app, code, pkce.verifier(), null);
+
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aWrongVerifierIsRefused() {
+        Pkce pkce = Pkce.s256();
+        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", pkce));
+
+        Answer refused = oauth().exchangeCode(app, code, Pkce.s256().verifier(), null);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void pkceStaysOptionalForConfidentialApps() {
+        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+
+        assertThat(oauth().exchangeCode(app, code, null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongSecretIsRefused() {
+        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+
+        Answer refused = oauth().exchangeCode(app.withSecret("wrong"), code, null, null);
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("error").asText()).isEqualTo("unauthorized_client");
+    }
+
+    @Test
+    void thePlainMethodIsRefusedOnOurPathWithoutRedirecting() {
+        Map<String, String> plain = authorizationQuery(app, "workouts:read", "s", null);
+        plain.put("code_challenge", "a".repeat(43));
+        plain.put("code_challenge_method", "plain");
+        Map<String, String> withoutMethod = authorizationQuery(app, "workouts:read", "s", null);
+        withoutMethod.put("code_challenge", "a".repeat(43));
+
+        for (Map<String, String> query : List.of(plain, withoutMethod)) {
+            Browser.Page page = new Browser(keycloak()).open(oauth().authorizeUrl(query));
+
+            assertThat(page.appRedirect()).isNull();
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("PKCE method &#39;plain&#39; is not allowed");
+        }
+    }
+
+    @Test
+    void thePlainMethodIsRefusedOnKeycloaksOwnEndpointToo() {
+        Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
+        query.put("redirect_uri", REDIRECT_URI);
+        query.put("code_challenge", "a".repeat(43));
+        query.put("code_challenge_method", "plain");
+
+        Browser.Page back =
+                new Browser(keycloak())
+                        .open(
+                                keycloak().realmUrl()
+                                        + "/protocol/openid-connect/auth?"
+                                        + HttpJson.formEncoded(query));
+
+        assertThat(back.appRedirectParameter("error")).isEqualTo("invalid_request");
+        assertThat(back.appRedirectParameter("state")).isEqualTo("s");
+    }
+
+    @Test
+    void realmSwitchesAllowPlainOrRequirePkce() {
+        try {
+            admin().setRealmAttributes(
+                            Map.of(
+                                    "fittrackee.pkce.allow_plain", "true",
+                                    "fittrackee.pkce.required", "true"));
+
+            Map<String, String> plain = authorizationQuery(app, "workouts:read", "s", null);
+            plain.put("code_challenge", "b".repeat(43));
+            plain.put("code_challenge_method", "plain");
+            String code = authorizedCode(plain);
+            assertThat(oauth().exchangeCode(app, code, "b".repeat(43), null).status())
+                    .isEqualTo(200);
+
+            Browser.Page withoutPkce =
+                    new Browser(keycloak())
+                            .open(
+                                    oauth().authorizeUrl(
+                                                    authorizationQuery(
+                                                            app, "workouts:read", "s", null)));
+            assertThat(withoutPkce.status()).isEqualTo(400);
+            assertThat(withoutPkce.body()).contains("PKCE is required");
+        } finally {
+            admin().setRealmAttributes(
+                            Map.of(
+                                    "fittrackee.pkce.allow_plain", "false",
+                                    "fittrackee.pkce.required", "false"));
+        }
+    }
+
+    @Test
+    void anUnknownClientGetsAnErrorPage() {
+        Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
+        query.put("client_id", "unknown");
+
+        assertErrorPage(query, "The client does not exist on this server.");
+
+        query.put("client_id", FittrackeeOAuth.FIRST_PARTY_CLIENT);
+        assertErrorPage(query, "The client does not exist on this server.");
+    }
+
+    @Test
+    void anUnregisteredRedirectUriGetsAnErrorPageAndIsNeverFollowed() {
+        for (String redirectUri :
+                List.of(
+                        "https://evil.example.org/callback",
+                        REDIRECT_URI + "/more",
+                        REDIRECT_URI + "?x=1",
+                        "https://sync.example.org/callback#f")) {
+            Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
+            query.put("redirect_uri", redirectUri);
+
+            assertErrorPage(query, "The redirect URI is not registered for this application.");
+        }
+    }
+
+    @Test
+    void aResponseTypeOtherThanCodeGetsAnErrorPage() {
+        for (String responseType : List.of("token", "code id_token", "")) {
+            Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
+            query.put("response_type", responseType);
+
+            assertErrorPage(query, "Unsupported response type");
+        }
+    }
+
+    @Test
+    void theFirstRegisteredUriIsUsedWhenTheAppSendsNone() {
+        String ownerToken = oauth().firstPartyToken(owner);
+        RegisteredApp twoUris =
+                appsApi()
+                        .registerApp(
+                                ownerToken,
+                                "workouts:read",
+                                "https://b.example.org/first",
+                                "https://a.example.org/second");
+
+        Browser browser = new Browser(keycloak());
+        Browser.Page consent =
+                openAuthorization(
+                        browser, user, authorizationQuery(twoUris, "workouts:read", "s", null));
+        Browser.Page back = browser.accept(consent);
+
+        assertThat(back.appRedirect().toString()).startsWith("https://b.example.org/first?");
+        String code = back.appRedirectParameter("code");
+        Answer token = oauth().exchangeCode(twoUris, code, null, "https://b.example.org/first");
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void anExplicitRegisteredRedirectUriIsHonoured() {
+        Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
+        query.put("redirect_uri", REDIRECT_URI);
+
+        String code = authorizedCode(query);
+
+        assertThat(oauth().exchangeCode(app, code, null, REDIRECT_URI).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unusualStateValuesComeBackUnchanged() {
+        for (String state : List.of("{x}", "%zz", "a b&c=d", "é✓")) {
+            Browser browser = new Browser(keycloak());
+            Browser.Page consent =
+                    openAuthorization(
+                            browser, user, authorizationQuery(app, "workouts:read", state, null));
+            Browser.Page back = consent.isConsentPage() ? browser.accept(consent) : consent;
+
+            assertThat(back.appRedirectParameter("state")).isEqualTo(state);
+        }
+    }
+
+    @Test
+    void refreshingRotatesTheRefreshToken() {
+        JsonNode first = authorizeAndExchange(user, app, "workouts:read");
+
+        Answer second = oauth().refresh(app, first.get("refresh_token").asText());
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        assertThat(second.json().get("access_token").asText())
+                .isNotEqualTo(first.get("access_token").asText());
+        assertThat(second.json().get("refresh_token").asText())
+                .isNotEqualTo(first.get("refresh_token").asText());
+        assertThat(second.json().get("scope").asText()).isEqualTo("workouts:read");
+
+        Answer third = oauth().refresh(app, second.json().get("refresh_token").asText());
+        assertThat(third.status()).as(third.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void replayingARotatedRefreshTokenFailsAndEndsTheGrant() {
+        JsonNode first = authorizeAndExchange(user, app, "workouts:read");
+        String oldRefreshToken = first.get("refresh_token").asText();
+        Answer second = oauth().refresh(app, oldRefreshToken);
+
+        Answer replay = oauth().refresh(app, oldRefreshToken);
+
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.json().get("error").asText()).isEqualTo("invalid_grant");
+        Answer afterReplay = oauth().refresh(app, second.json().get("refresh_token").asText());
+        assertThat(afterReplay.json().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void revokingARefreshTokenStopsIt() {
+        JsonNode token = authorizeAndExchange(user, app, "workouts:read");
+        String refreshToken = token.get("refresh_token").asText();
+
+        Answer revoked = oauth().revoke(app, refreshToken, "refresh_token");
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(oauth().refresh(app, refreshToken).json().get("error").asText())
+                .isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void revokingAnAccessTokenMakesItInactive() {
+        JsonNode token = authorizeAndExchange(user, app, "workouts:read");
+        String accessToken = token.get("access_token").asText();
+
+        Answer revoked = oauth().revoke(app, accessToken, "access_token");
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(oauth().isActive(accessToken)).isFalse();
+    }
+
+    @Test
+    void aSecondAuthorizationSkipsTheConsentAlreadyGiven() {
+        authorizeAndExchange(user, app, "workouts:read");
+
+        Browser browser = new Browser(keycloak());
+        Browser.Page again =
+                openAuthorization(
+                        browser, user, authorizationQuery(app, "workouts:read", "s", null));
+
+        assertThat(again.appRedirectParameter("code")).isNotBlank();
+    }
+
+    private String authorizedCode(Map<String, String> query) {
+        Browser browser = new Browser(keycloak());
+        Browser.Page consent = openAuthorization(browser, user, query);
+        Browser.Page back = consent.isConsentPage() ? browser.accept(consent) : consent;
+        return back.appRedirectParameter("code");
+    }
+
+    private void assertErrorPage(Map<String, String> query, String message) {
+        Browser.Page page = new Browser(keycloak()).open(oauth().authorizeUrl(query));
+
+        assertThat(page.appRedirect()).as("redirected to " + page.appRedirect()).isNull();
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.document().text()).contains(message);
+    }
+
+    private static List<String> textsOf(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> texts.add(value.asText()));
+        } else {
+            texts.add(node.asText());
+        }
+        return texts;
+    }
+}

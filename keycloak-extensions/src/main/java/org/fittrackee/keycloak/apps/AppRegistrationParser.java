@@ -11,9 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.fittrackee.keycloak.http.FittrackeeErrors;
 import org.fittrackee.keycloak.scopes.FittrackeeScopes;
-import org.keycloak.services.ErrorResponseException;
 
 /**
  * Turns the JSON body of {@code POST /api/oauth/apps} into an {@link AppRegistration}, checking it
@@ -25,6 +23,7 @@ public final class AppRegistrationParser {
     static final String METADATA_MISSING = "OAuth2 client metadata missing";
     static final String MISSING_KEYS = "OAuth2 client metadata missing keys: ";
     static final String INVALID_SCOPES = "OAuth2 client invalid scopes";
+    static final String INVALID_PAYLOAD = "invalid payload";
 
     static final int MAX_TEXT_LENGTH = 255;
     static final int MAX_REDIRECT_URIS = 10;
@@ -37,6 +36,7 @@ public final class AppRegistrationParser {
 
     private AppRegistrationParser() {}
 
+    /** The registration, or an {@link InvalidRegistrationException} naming what is wrong. */
     public static AppRegistration parse(String body) {
         JsonNode metadata = readMetadata(body);
         requireKeys(metadata);
@@ -52,17 +52,17 @@ public final class AppRegistrationParser {
 
     private static JsonNode readMetadata(String body) {
         if (body == null || body.isBlank()) {
-            throw FittrackeeErrors.badRequest(METADATA_MISSING);
+            throw new InvalidRegistrationException(METADATA_MISSING);
         }
 
         JsonNode metadata;
         try {
             metadata = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw FittrackeeErrors.badRequest(FittrackeeErrors.INVALID_PAYLOAD);
+            throw new InvalidRegistrationException(INVALID_PAYLOAD);
         }
         if (metadata == null || !metadata.isObject() || metadata.isEmpty()) {
-            throw FittrackeeErrors.badRequest(METADATA_MISSING);
+            throw new InvalidRegistrationException(METADATA_MISSING);
         }
         return metadata;
     }
@@ -75,18 +75,18 @@ public final class AppRegistrationParser {
             }
         }
         if (!missing.isEmpty()) {
-            throw FittrackeeErrors.badRequest(MISSING_KEYS + String.join(", ", missing));
+            throw new InvalidRegistrationException(MISSING_KEYS + String.join(", ", missing));
         }
     }
 
     private static List<String> scopesOf(JsonNode scope) {
         if (!scope.isTextual()) {
-            throw FittrackeeErrors.badRequest(INVALID_SCOPES);
+            throw new InvalidRegistrationException(INVALID_SCOPES);
         }
 
         List<String> scopes = FittrackeeScopes.knownScopesOf(scope.asText());
         if (scopes.isEmpty()) {
-            throw FittrackeeErrors.badRequest(INVALID_SCOPES);
+            throw new InvalidRegistrationException(INVALID_SCOPES);
         }
         return scopes;
     }
@@ -164,11 +164,12 @@ public final class AppRegistrationParser {
         }
 
         String shown = redirectUri.length() > MAX_TEXT_LENGTH ? "" : " '" + redirectUri + "'";
-        throw FittrackeeErrors.badRequest(
+        throw new InvalidRegistrationException(
                 "OAuth2 client invalid redirect URI" + shown + ": " + problem);
     }
 
-    private static ErrorResponseException invalid(String key, String expectation) {
-        return FittrackeeErrors.badRequest("OAuth2 client invalid " + key + ": " + expectation);
+    private static InvalidRegistrationException invalid(String key, String expectation) {
+        return new InvalidRegistrationException(
+                "OAuth2 client invalid " + key + ": " + expectation);
     }
 }

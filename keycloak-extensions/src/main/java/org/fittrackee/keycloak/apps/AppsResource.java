@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +79,7 @@ public class AppsResource {
             throw FittrackeeErrors.forbidden(FittrackeeErrors.SUSPENDED);
         }
 
-        AppRegistration registration = AppRegistrationParser.parse(body);
+        AppRegistration registration = registrationOf(body);
         boolean wantsApplicationWrite =
                 registration.scopes().contains(FittrackeeScopes.APPLICATION_WRITE);
         if (wantsApplicationWrite && !caller.isAdmin()) {
@@ -160,6 +161,14 @@ public class AppsResource {
         return noStore(json(Response.Status.OK, success(Map.of("client", client))));
     }
 
+    private static AppRegistration registrationOf(String body) {
+        try {
+            return AppRegistrationParser.parse(body);
+        } catch (InvalidRegistrationException e) {
+            throw FittrackeeErrors.badRequest(e.getMessage());
+        }
+    }
+
     private FirstPartyCaller authenticate() {
         return FirstPartyCaller.authenticate(session, settings.firstPartyClientIds());
     }
@@ -192,7 +201,7 @@ public class AppsResource {
 
     /** The realm must define every scope an app is given; a missing one is a setup error. */
     private void requireRealmScopes(List<String> appScopes) {
-        Set<String> needed = new java.util.LinkedHashSet<>(settings.appDefaultClientScopes());
+        Set<String> needed = new LinkedHashSet<>(settings.appDefaultClientScopes());
         needed.addAll(appScopes);
         for (String scope : needed) {
             if (KeycloakModelUtils.getClientScopeByName(session.getContext().getRealm(), scope)

@@ -1,6 +1,7 @@
 package org.fittrackee.keycloak.authorization;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
 
 /** The query of {@code GET /profile/apps/authorize}, as FitTrackee's apps send it. */
 public record AuthorizationRequest(
@@ -14,16 +15,28 @@ public record AuthorizationRequest(
         String prompt,
         String uiLocales) {
 
+    /** Reads the query; a repeated parameter is refused (RFC 6749 §3.1). */
     public static AuthorizationRequest from(MultivaluedMap<String, String> query) {
         return new AuthorizationRequest(
-                query.getFirst("response_type"),
-                query.getFirst("client_id"),
-                query.getFirst("redirect_uri"),
-                query.getFirst("scope"),
-                query.getFirst("state"),
-                query.getFirst("code_challenge"),
-                query.getFirst("code_challenge_method"),
-                query.getFirst("prompt"),
-                query.getFirst("ui_locales"));
+                single(query, "response_type"),
+                single(query, "client_id"),
+                single(query, "redirect_uri"),
+                single(query, "scope"),
+                single(query, "state"),
+                single(query, "code_challenge"),
+                single(query, "code_challenge_method"),
+                single(query, "prompt"),
+                single(query, "ui_locales"));
+    }
+
+    private static String single(MultivaluedMap<String, String> query, String name) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new AuthorizationError("The parameter " + name + " must not be repeated.");
+        }
+        return values.get(0);
     }
 }

@@ -35,16 +35,13 @@ public class AuthorizeResource {
     @Path("apps/authorize")
     public Response authorize() {
         RealmModel realm = session.getContext().getRealm();
-        AuthorizationRequest request =
-                AuthorizationRequest.from(session.getContext().getUri().getQueryParameters());
-
         AuthorizationRequestCheck.CheckedRequest checked;
         try {
+            AuthorizationRequest request =
+                    AuthorizationRequest.from(session.getContext().getUri().getQueryParameters());
             checked = AuthorizationRequestCheck.check(request, realm);
         } catch (AuthorizationError error) {
-            LOG.debugf(
-                    "Authorization request of client %s refused: %s",
-                    request.clientId(), error.getMessage());
+            LOG.debugf("Authorization request refused: %s", error.getMessage());
             return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, error.getMessage());
         }
 

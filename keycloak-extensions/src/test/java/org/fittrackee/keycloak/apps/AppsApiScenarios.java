@@ -3,12 +3,15 @@ package org.fittrackee.keycloak.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fittrackee.keycloak.testing.AdminApi.TestUser;
 import org.fittrackee.keycloak.testing.AppsApiClient;
+import org.fittrackee.keycloak.testing.HttpJson;
 import org.fittrackee.keycloak.testing.HttpJson.Answer;
 import org.fittrackee.keycloak.testing.KeycloakScenarios;
 import org.fittrackee.keycloak.testing.RegisteredApp;
@@ -452,6 +455,57 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
                                 .get("client")
                                 .has("client_secret"))
                 .isFalse();
+    }
+
+    @Test
+    void unsupportedMethodsAndUnknownRoutesAreClientErrors() {
+        String appsUrl = appsApi().appsUrl();
+        List<Answer> answers =
+                List.of(
+                        HttpJson.send(
+                                withToken(
+                                        HttpJson.postJson(appsUrl, "{}")
+                                                .method("PUT", BodyPublishers.ofString("{}")))),
+                        HttpJson.send(withToken(HttpJson.get(appsUrl + "/1/by_id/extra"))),
+                        HttpJson.send(withToken(HttpJson.get(appsUrl + "/1/revoke"))),
+                        HttpJson.send(withToken(HttpJson.get(appsUrl).DELETE())));
+
+        for (Answer answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+        }
+    }
+
+    @Test
+    void aVeryLargeBodyIsRefusedWithoutCreatingAnything() {
+        int clientsBefore = admin().clientCount();
+        String huge =
+                "{\"client_name\":\""
+                        + "x".repeat(2_000_000)
+                        + "\",\"client_uri\":"
+                        + "\"https://a.example\",\"redirect_uris\":[\"https://a.example\"],"
+                        + "\"scope\":\"workouts:read\"}";
+
+        Answer refused = appsApi().register(token, huge);
+
+        assertThat(refused.status()).as(refused.toString()).isBetween(400, 499);
+        assertThat(admin().clientCount()).isEqualTo(clientsBefore);
+    }
+
+    @Test
+    void aRegistrationSentAsPlainTextIsReadAsJson() {
+        String body = HttpJson.toJson(AppsApiClient.registration("workouts:read", REDIRECT_URI));
+
+        Answer created =
+                HttpJson.send(
+                        withToken(
+                                HttpJson.postJson(appsApi().appsUrl(), body)
+                                        .setHeader("Content-Type", "text/plain")));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    private HttpRequest.Builder withToken(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + token);
     }
 
     private String refreshError(RegisteredApp app, JsonNode token) {

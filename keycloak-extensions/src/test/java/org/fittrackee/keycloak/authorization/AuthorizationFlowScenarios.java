@@ -390,6 +390,27 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
         assertThat(again.appRedirectParameter("code")).isNotBlank();
     }
 
+    @Test
+    void malformedAuthorizationRequestsGetAnErrorPage() {
+        List<String> queries =
+                List.of(
+                        "",
+                        "response_type=code",
+                        "client_id=",
+                        "client_id=" + app.clientId() + "&client_id=other&response_type=code",
+                        "client_id=a%00b&response_type=code",
+                        "client_id=" + "c".repeat(3000) + "&response_type=code");
+
+        for (String query : queries) {
+            Browser.Page page =
+                    new Browser(keycloak())
+                            .open(keycloak().realmUrl() + "/profile/apps/authorize?" + query);
+
+            assertThat(page.appRedirect()).as(query).isNull();
+            assertThat(page.status()).as(query).isBetween(400, 499);
+        }
+    }
+
     private String authorizedCode(Map<String, String> query) {
         Browser browser = new Browser(keycloak());
         Browser.Page consent = openAuthorization(browser, user, query);

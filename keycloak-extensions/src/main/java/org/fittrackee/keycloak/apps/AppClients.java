@@ -45,9 +45,9 @@ public final class AppClients {
     private final RealmModel realm;
     private final List<String> defaultClientScopes;
 
-    public AppClients(KeycloakSession session, List<String> defaultClientScopes) {
+    public AppClients(KeycloakSession session, RealmModel realm, List<String> defaultClientScopes) {
         this.session = session;
-        this.realm = session.getContext().getRealm();
+        this.realm = realm;
         this.defaultClientScopes = defaultClientScopes;
     }
 

@@ -40,7 +40,11 @@ public class AppsResource {
     public AppsResource(KeycloakSession session, AppsSettings settings) {
         this.session = session;
         this.settings = settings;
-        this.apps = new AppClients(session, settings.appDefaultClientScopes());
+        this.apps =
+                new AppClients(
+                        session,
+                        session.getContext().getRealm(),
+                        settings.appDefaultClientScopes());
     }
 
     @GET

@@ -3,8 +3,11 @@ package org.fittrackee.keycloak.apps;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -32,8 +35,29 @@ public class AppsResourceProviderFactory implements RealmResourceProviderFactory
                 settings.firstPartyClientIds(), settings.appDefaultClientScopes());
     }
 
+    /** FitTrackee deletes a user's apps with the user; so do we, in the same transaction. */
     @Override
-    public void postInit(KeycloakSessionFactory factory) {}
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(
+                event -> {
+                    if (event instanceof UserModel.UserPreRemovedEvent removal) {
+                        deleteAppsOf(
+                                removal.getKeycloakSession(),
+                                removal.getRealm(),
+                                removal.getUser());
+                    }
+                });
+    }
+
+    private void deleteAppsOf(KeycloakSession session, RealmModel realm, UserModel owner) {
+        AppClients apps = new AppClients(session, realm, settings.appDefaultClientScopes());
+        for (ClientModel app : apps.ownedBy(owner)) {
+            apps.delete(app);
+            LOG.infof(
+                    "App %s (client %s) deleted with its owner %s",
+                    AppClients.appIdOf(app), app.getClientId(), owner.getId());
+        }
+    }
 
     @Override
     public void close() {}

@@ -432,6 +432,21 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void deletingAUserDeletesTheirAppsAndOnlyTheirs() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        TestUser otherUser = admin().createUser();
+        RegisteredApp otherUsersApp =
+                appsApi()
+                        .registerApp(
+                                oauth().firstPartyToken(otherUser), "workouts:read", REDIRECT_URI);
+
+        admin().deleteUser(user.id());
+
+        assertThat(admin().findClient(app.clientId())).isNull();
+        assertThat(admin().findClient(otherUsersApp.clientId())).isNotNull();
+    }
+
+    @Test
     void regeneratingTheSecretShowsTheNewOneOnceAndStopsTheOldOne() {
         RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
         JsonNode appToken = authorizeAndExchange(user, app, "workouts:read");

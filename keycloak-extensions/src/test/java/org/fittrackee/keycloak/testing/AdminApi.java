@@ -2,6 +2,7 @@ package org.fittrackee.keycloak.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,13 @@ public final class AdminApi {
         return new TestUser(id, username, PASSWORD);
     }
 
+    public void deleteUser(String userId) {
+        HttpJson.Answer deleted = send(HttpJson.get(realmAdmin() + "/users/" + userId).DELETE());
+        if (deleted.status() != 204) {
+            throw new IllegalStateException("Cannot delete user " + userId + ": " + deleted);
+        }
+    }
+
     public void addRealmRole(String userId, String roleName) {
         JsonNode role = send(HttpJson.get(realmAdmin() + "/roles/" + roleName)).json();
         HttpJson.Answer added =
@@ -73,6 +81,14 @@ public final class AdminApi {
 
     public List<String> optionalClientScopesOf(String clientId) {
         return scopeNames(clientId, "optional-client-scopes");
+    }
+
+    public List<String> clientScopeNames() {
+        List<String> names = new ArrayList<>();
+        send(HttpJson.get(realmAdmin() + "/client-scopes"))
+                .json()
+                .forEach(scope -> names.add(scope.get("name").asText()));
+        return names;
     }
 
     public int clientCount() {
@@ -120,10 +136,18 @@ public final class AdminApi {
                                         + "/"
                                         + kind))
                         .json();
-        return scopes.findValuesAsText("name");
+        List<String> names = new ArrayList<>();
+        scopes.forEach(scope -> names.add(scope.get("name").asText()));
+        return names;
     }
 
-    private HttpJson.Answer send(HttpRequest.Builder request) {
+    /** The admin URL of a client, from its representation. */
+    public String clientUrl(JsonNode client) {
+        return realmAdmin() + "/clients/" + client.get("id").asText();
+    }
+
+    /** Sends a request with the bootstrap admin's token. */
+    public HttpJson.Answer send(HttpRequest.Builder request) {
         return HttpJson.send(request.header("Authorization", "Bearer " + adminToken()));
     }
 

@@ -117,6 +117,34 @@ public final class KeycloakDistribution implements KeycloakEndpoint {
         }
     }
 
+    /**
+     * Imports the realm file with {@code kc.sh import} into another database, as an admin does with
+     * the server stopped; returns the command's output.
+     */
+    public String importRealmWithCli(Database database) throws IOException, InterruptedException {
+        database.prepare();
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                kcScript(),
+                                "import",
+                                "--optimized",
+                                "--file=" + settings.realmFile()));
+        command.addAll(database.runtimeOptions());
+
+        Process kcImport =
+                new ProcessBuilder(command)
+                        .directory(settings.distDir().toFile())
+                        .redirectErrorStream(true)
+                        .start();
+        String output =
+                new String(kcImport.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (kcImport.waitFor() != 0) {
+            throw new IllegalStateException("kc.sh import failed:\n" + output);
+        }
+        return output;
+    }
+
     public Process process() {
         return process;
     }

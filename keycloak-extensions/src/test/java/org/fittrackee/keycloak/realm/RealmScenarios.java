@@ -1,0 +1,123 @@
+package org.fittrackee.keycloak.realm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.List;
+import org.fittrackee.keycloak.scopes.FittrackeeScopes;
+import org.fittrackee.keycloak.testing.AdminApi.TestUser;
+import org.fittrackee.keycloak.testing.FittrackeeOAuth;
+import org.fittrackee.keycloak.testing.HttpJson;
+import org.fittrackee.keycloak.testing.KeycloakScenarios;
+import org.fittrackee.keycloak.testing.RegisteredApp;
+import org.junit.jupiter.api.Test;
+
+/** What the imported realm JSON sets up: lifetimes, protections, tokens and policies. */
+public abstract class RealmScenarios extends KeycloakScenarios {
+
+    @Test
+    void lifetimesAreFittrackeesAsTheReferenceSetsThem() {
+        JsonNode realm = admin().realmRepresentation();
+
+        assertThat(realm.get("accessTokenLifespan").asInt()).isEqualTo(3600);
+        assertThat(realm.get("accessCodeLifespan").asInt()).isEqualTo(300);
+        assertThat(realm.get("offlineSessionIdleTimeout").asInt()).isEqualTo(20 * 24 * 3600);
+        assertThat(realm.get("offlineSessionMaxLifespanEnabled").asBoolean()).isFalse();
+        assertThat(realm.get("revokeRefreshToken").asBoolean()).isTrue();
+        assertThat(realm.get("refreshTokenMaxReuse").asInt()).isZero();
+    }
+
+    @Test
+    void theRealmHasExactlyOneOfEachClientScope() {
+        List<String> scopes = admin().clientScopeNames();
+
+        assertThat(scopes).doesNotHaveDuplicates();
+        assertThat(scopes).containsAll(FittrackeeScopes.ALL);
+        assertThat(scopes).contains("offline_access", "basic", "fittrackee-api-audience");
+    }
+
+    @Test
+    void bruteForceProtectionIsOn() {
+        assertThat(admin().realmRepresentation().get("bruteForceProtected").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFirstPartyTokenCarriesEveryFittrackeeScopeForTheResourceServer() {
+        TestUser user = admin().createUser();
+
+        JsonNode claims = FittrackeeOAuth.claimsOf(oauth().firstPartyToken(user));
+
+        assertThat(claims.get("azp").asText()).isEqualTo(FittrackeeOAuth.FIRST_PARTY_CLIENT);
+        assertThat(claims.get("sub").asText()).isEqualTo(user.id());
+        assertThat(claims.get("preferred_username").asText()).isEqualTo(user.username());
+        assertThat(textsOf(claims.get("aud"))).containsExactly("fittrackee-api");
+        assertThat(claims.get("scope").asText().split(" "))
+                .containsExactlyInAnyOrderElementsOf(FittrackeeScopes.ALL);
+    }
+
+    @Test
+    void fittrackeeRolesReachTheTokenWithTheirComposites() {
+        TestUser owner = admin().createUser("owner");
+
+        JsonNode claims = FittrackeeOAuth.claimsOf(oauth().firstPartyToken(owner));
+
+        assertThat(textsOf(claims.get("realm_access").get("roles")))
+                .contains("owner", "admin", "moderator", "user");
+    }
+
+    @Test
+    void anAppsRefreshTokenIsAnOfflineTokenWithoutAbsoluteExpiry() {
+        TestUser user = admin().createUser();
+        RegisteredApp app =
+                appsApi()
+                        .registerApp(
+                                oauth().firstPartyToken(user),
+                                "workouts:read",
+                                "https://sync.example.org/callback");
+
+        JsonNode token = authorizeAndExchange(user, app, "workouts:read");
+
+        // Offline tokens end after the realm's idle time (20 days, sliding on each refresh) and
+        // have no maximum, so Keycloak gives them no expiry of their own.
+        assertThat(token.get("refresh_expires_in").asInt()).isZero();
+        JsonNode refreshClaims = FittrackeeOAuth.claimsOf(token.get("refresh_token").asText());
+        assertThat(refreshClaims.get("typ").asText()).isEqualTo("Offline");
+        assertThat(refreshClaims.has("exp")).isFalse();
+    }
+
+    @Test
+    void theClientPolicyRefusesAnAdminEditThatTurnsConsentOff() {
+        TestUser user = admin().createUser();
+        RegisteredApp app =
+                appsApi()
+                        .registerApp(
+                                oauth().firstPartyToken(user),
+                                "workouts:read",
+                                "https://sync.example.org/callback");
+        JsonNode client = admin().findClient(app.clientId());
+        ((ObjectNode) client).put("consentRequired", false);
+
+        HttpJson.Answer refused =
+                admin().send(
+                                HttpJson.postJson(admin().clientUrl(client), client)
+                                        .method(
+                                                "PUT",
+                                                BodyPublishers.ofString(HttpJson.toJson(client))));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(admin().findClient(app.clientId()).get("consentRequired").asBoolean()).isTrue();
+    }
+
+    private static List<String> textsOf(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> texts.add(value.asText()));
+        } else {
+            texts.add(node.asText());
+        }
+        return texts;
+    }
+}

@@ -114,8 +114,8 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         assertThat(client.get("consentRequired").asBoolean()).isTrue();
         assertThat(client.get("fullScopeAllowed").asBoolean()).isFalse();
         assertThat(client.get("redirectUris").findValuesAsText("redirectUris")).isEmpty();
-        assertThat(textsOf(client.get("redirectUris"))).containsExactly(REDIRECT_URI);
-        assertThat(textsOf(client.get("webOrigins"))).isEmpty();
+        assertThat(HttpJson.textsOf(client.get("redirectUris"))).containsExactly(REDIRECT_URI);
+        assertThat(HttpJson.textsOf(client.get("webOrigins"))).isEmpty();
         assertThat(client.get("attributes").get(AppClients.OWNER).asText()).isEqualTo(user.id());
         assertThat(client.get("attributes").get(AppClients.APP_MARKER).asText()).isEqualTo("true");
 
@@ -569,12 +569,6 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
                 .get("clients")
                 .forEach(client -> ids.add(client.get("id").asLong()));
         return ids;
-    }
-
-    private static List<String> textsOf(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(value -> texts.add(value.asText()));
-        return texts;
     }
 
     /** Raw registration bodies, for values a map would not let us send. */

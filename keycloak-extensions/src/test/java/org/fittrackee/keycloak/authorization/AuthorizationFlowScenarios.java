@@ -3,7 +3,6 @@ package org.fittrackee.keycloak.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fittrackee.keycloak.testing.AdminApi.TestUser;
@@ -112,9 +111,9 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
         JsonNode claims = FittrackeeOAuth.claimsOf(token.get("access_token").asText());
         assertThat(claims.get("sub").asText()).isEqualTo(user.id());
         assertThat(claims.get("azp").asText()).isEqualTo(app.clientId());
-        assertThat(textsOf(claims.get("aud"))).containsExactly("fittrackee-api");
+        assertThat(HttpJson.textsOf(claims.get("aud"))).containsExactly("fittrackee-api");
         assertThat(claims.get("preferred_username").asText()).isEqualTo(user.username());
-        assertThat(textsOf(claims.get("realm_access").get("roles"))).contains("user");
+        assertThat(HttpJson.textsOf(claims.get("realm_access").get("roles"))).contains("user");
         assertThat(claims.get("scope").asText().split(" "))
                 .containsExactlyInAnyOrder("workouts:read", "workouts:write");
         assertThat(claims.has("email")).isFalse();
@@ -424,15 +423,5 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
         assertThat(page.appRedirect()).as("redirected to " + page.appRedirect()).isNull();
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.document().text()).contains(message);
-    }
-
-    private static List<String> textsOf(JsonNode node) {
-        List<String> texts = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(value -> texts.add(value.asText()));
-        } else {
-            texts.add(node.asText());
-        }
-        return texts;
     }
 }

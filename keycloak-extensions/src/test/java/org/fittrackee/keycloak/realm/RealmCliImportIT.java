@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.fittrackee.keycloak.scopes.FittrackeeScopes;
 import org.fittrackee.keycloak.testing.KeycloakDistribution;
 import org.fittrackee.keycloak.testing.KeycloakDistribution.FreshPostgresDatabase;
 import org.junit.jupiter.api.Test;
@@ -25,17 +26,8 @@ class RealmCliImportIT {
         keycloak.importRealmWithCli(new FreshPostgresDatabase(SERVER, DATABASE, "postgres"));
 
         List<String> scopes = clientScopeNamesOfTheImportedRealm();
-        assertThat(scopes)
-                .contains(
-                        "application:write",
-                        "profile:read",
-                        "profile:write",
-                        "users:read",
-                        "users:write",
-                        "workouts:read",
-                        "workouts:write",
-                        "fittrackee-api-audience",
-                        "basic");
+        assertThat(scopes).containsAll(FittrackeeScopes.ALL);
+        assertThat(scopes).contains("fittrackee-api-audience", "basic");
         assertThat(scopes).filteredOn("offline_access"::equals).hasSize(1);
         assertThat(scopes).doesNotHaveDuplicates();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.ArrayList;
 import java.util.List;
 import org.fittrackee.keycloak.scopes.FittrackeeScopes;
 import org.fittrackee.keycloak.testing.AdminApi.TestUser;
@@ -53,7 +52,7 @@ public abstract class RealmScenarios extends KeycloakScenarios {
         assertThat(claims.get("azp").asText()).isEqualTo(FittrackeeOAuth.FIRST_PARTY_CLIENT);
         assertThat(claims.get("sub").asText()).isEqualTo(user.id());
         assertThat(claims.get("preferred_username").asText()).isEqualTo(user.username());
-        assertThat(textsOf(claims.get("aud"))).containsExactly("fittrackee-api");
+        assertThat(HttpJson.textsOf(claims.get("aud"))).containsExactly("fittrackee-api");
         assertThat(claims.get("scope").asText().split(" "))
                 .containsExactlyInAnyOrderElementsOf(FittrackeeScopes.ALL);
     }
@@ -64,19 +63,14 @@ public abstract class RealmScenarios extends KeycloakScenarios {
 
         JsonNode claims = FittrackeeOAuth.claimsOf(oauth().firstPartyToken(owner));
 
-        assertThat(textsOf(claims.get("realm_access").get("roles")))
+        assertThat(HttpJson.textsOf(claims.get("realm_access").get("roles")))
                 .contains("owner", "admin", "moderator", "user");
     }
 
     @Test
     void anAppsRefreshTokenIsAnOfflineTokenWithoutAbsoluteExpiry() {
         TestUser user = admin().createUser();
-        RegisteredApp app =
-                appsApi()
-                        .registerApp(
-                                oauth().firstPartyToken(user),
-                                "workouts:read",
-                                "https://sync.example.org/callback");
+        RegisteredApp app = registerAppOf(user);
 
         JsonNode token = authorizeAndExchange(user, app, "workouts:read");
 
@@ -91,12 +85,7 @@ public abstract class RealmScenarios extends KeycloakScenarios {
     @Test
     void theClientPolicyRefusesAnAdminEditThatTurnsConsentOff() {
         TestUser user = admin().createUser();
-        RegisteredApp app =
-                appsApi()
-                        .registerApp(
-                                oauth().firstPartyToken(user),
-                                "workouts:read",
-                                "https://sync.example.org/callback");
+        RegisteredApp app = registerAppOf(user);
         JsonNode client = admin().findClient(app.clientId());
         ((ObjectNode) client).put("consentRequired", false);
 
@@ -111,13 +100,11 @@ public abstract class RealmScenarios extends KeycloakScenarios {
         assertThat(admin().findClient(app.clientId()).get("consentRequired").asBoolean()).isTrue();
     }
 
-    private static List<String> textsOf(JsonNode node) {
-        List<String> texts = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(value -> texts.add(value.asText()));
-        } else {
-            texts.add(node.asText());
-        }
-        return texts;
+    private RegisteredApp registerAppOf(TestUser user) {
+        return appsApi()
+                .registerApp(
+                        oauth().firstPartyToken(user),
+                        "workouts:read",
+                        "https://sync.example.org/callback");
     }
 }

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -69,6 +71,17 @@ public final class HttpJson {
                                         + URLEncoder.encode(
                                                 entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** The texts of a JSON array, or the one text of a single value (as in a JWT's "aud"). */
+    public static List<String> textsOf(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> texts.add(value.asText()));
+        } else {
+            texts.add(node.asText());
+        }
+        return texts;
     }
 
     public static String toJson(Object value) {

@@ -1,0 +1,11 @@
+package org.fittrackee.api.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** An endpoint FitTrackee serves without authentication, such as {@code GET /api/config}. */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface PublicEndpoint {}

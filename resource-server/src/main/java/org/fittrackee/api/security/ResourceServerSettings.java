@@ -1,0 +1,12 @@
+package org.fittrackee.api.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How tokens are checked: the realm's issuer, where its keys are, the audience the resource server
+ * answers to, and the clock skew allowed on expiry.
+ */
+@ConfigurationProperties(prefix = "fittrackee")
+public record ResourceServerSettings(
+        String issuerUrl, String jwksUrl, String audience, Duration clockSkew, String version) {}

@@ -15,7 +15,9 @@ import java.sql.Statement;
 public final class TestDatabase {
 
     private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String NAME = "fittrackee_api_test";
+
+    /** One database per test JVM, so that runs from several work trees never collide. */
+    private static final String NAME = "fittrackee_api_test_" + ProcessHandle.current().pid();
 
     private static String url;
     private static EmbeddedPostgres embedded;
@@ -39,9 +41,21 @@ public final class TestDatabase {
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + NAME);
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropLocalDatabase));
             return LOCAL_SERVER + NAME;
         } catch (SQLException e) {
             return null;
+        }
+    }
+
+    private static void dropLocalDatabase() {
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                LOCAL_SERVER + "postgres", "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // The server is going away with the run; the database is dropped on the next run.
         }
     }
 

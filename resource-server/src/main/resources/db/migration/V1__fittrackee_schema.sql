@@ -135,13 +135,14 @@ CREATE TABLE workout_files (
 );
 
 CREATE TABLE records (
+    id           BIGSERIAL  PRIMARY KEY,
     user_id      BIGINT     NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     sport_id     INTEGER    NOT NULL REFERENCES sports (id),
     record_type  VARCHAR(2) NOT NULL CHECK (record_type IN ('AP', 'AS', 'BP', 'FD', 'HA', 'LD', 'MS')),
     workout_id   BIGINT     NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
     value        DOUBLE PRECISION NOT NULL,
     workout_date TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (user_id, sport_id, record_type)
+    UNIQUE (user_id, sport_id, record_type)
 );
 
 CREATE TABLE app_config (

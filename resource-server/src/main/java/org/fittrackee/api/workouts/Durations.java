@@ -1,0 +1,40 @@
+package org.fittrackee.api.workouts;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as FitTrackee writes and reads them. */
+public final class Durations {
+
+    private static final Pattern HOURS_MINUTES = Pattern.compile("^(\\d{1,4}):([0-5]\\d)$");
+
+    private Durations() {}
+
+    /**
+     * Seconds as Python prints a timedelta, which FitTrackee's JSON uses: {@code "1:02:03"}, and
+     * {@code "2 days, 1:02:03"} beyond a day.
+     */
+    public static String format(Double seconds) {
+        if (seconds == null) {
+            return null;
+        }
+
+        long total = Math.round(seconds);
+        long days = total / 86400;
+        long rest = total % 86400;
+        String clock = String.format("%d:%02d:%02d", rest / 3600, (rest % 3600) / 60, rest % 60);
+        if (days == 0) {
+            return clock;
+        }
+        return days + (days == 1 ? " day, " : " days, ") + clock;
+    }
+
+    /** {@code "%H:%M"} as the workouts filters take it, in seconds; null when malformed. */
+    public static Long parseHoursMinutes(String value) {
+        Matcher matcher = HOURS_MINUTES.matcher(value.trim());
+        if (!matcher.matches()) {
+            return null;
+        }
+        return Long.parseLong(matcher.group(1)) * 3600 + Long.parseLong(matcher.group(2)) * 60;
+    }
+}

@@ -1,0 +1,299 @@
+package org.fittrackee.api.workouts;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fittrackee.api.http.FittrackeeException;
+import org.fittrackee.api.http.Pagination;
+import org.fittrackee.api.records.RecordJson;
+import org.fittrackee.api.records.RecordRepository;
+import org.fittrackee.api.records.WorkoutRecord;
+import org.fittrackee.api.security.RequireAuth;
+import org.fittrackee.api.sports.Sport;
+import org.fittrackee.api.sports.SportRepository;
+import org.fittrackee.api.users.AuthenticatedUser;
+import org.fittrackee.api.users.User;
+import org.fittrackee.api.users.UserJson;
+import org.fittrackee.api.users.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** FitTrackee's {@code /api/workouts} without files: list, read, create, edit, delete. */
+@RestController
+public class WorkoutsController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkoutsController.class);
+
+    private final WorkoutRepository workouts;
+    private final WorkoutService service;
+    private final RecordRepository records;
+    private final SportRepository sports;
+    private final UserRepository users;
+
+    public WorkoutsController(
+            WorkoutRepository workouts,
+            WorkoutService service,
+            RecordRepository records,
+            SportRepository sports,
+            UserRepository users) {
+        this.workouts = workouts;
+        this.service = service;
+        this.records = records;
+        this.sports = sports;
+        this.users = users;
+    }
+
+    @GetMapping("/api/workouts")
+    @RequireAuth(scope = "workouts:read")
+    public Map<String, Object> list(
+            AuthenticatedUser caller, @RequestParam Map<String, String> query) {
+        WorkoutFilter filter = WorkoutFilters.parse(query, zoneOf(caller.user()));
+        List<Workout> page = workouts.page(caller.id(), filter);
+        WorkoutTotals all = workouts.totals(caller.id(), filter);
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("workouts", listJson(caller.user(), page));
+        if ("true".equalsIgnoreCase(query.get("with_statistics"))) {
+            data.put(
+                    "statistics",
+                    Map.of("current_page", statistics(totalsOf(page)), "all", statistics(all)));
+        }
+
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("status", "success");
+        response.put("data", data);
+        response.put("pagination", Pagination.of(filter.page(), filter.perPage(), all.count()));
+        return response;
+    }
+
+    @GetMapping("/api/workouts/{workoutId}")
+    @RequireAuth(scope = "workouts:read", optional = true)
+    public Map<String, Object> get(AuthenticatedUser caller, @PathVariable String workoutId) {
+        Workout workout = visibleWorkout(caller, workoutId);
+        return workoutsResponse("success", detailJson(caller, workout));
+    }
+
+    @PostMapping("/api/workouts/no_gpx")
+    @RequireAuth(scope = "workouts:write")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> createWithoutFile(
+            AuthenticatedUser caller, @RequestBody(required = false) Map<String, Object> body) {
+        if (body == null || body.isEmpty()) {
+            throw FittrackeeException.invalidPayload();
+        }
+        User user = caller.user();
+        Sport sport = activeSport(WorkoutPayloads.sportIdOf(body), user.id());
+        double duration = WorkoutPayloads.durationOf(body);
+        double distance = WorkoutPayloads.distanceOf(body);
+        WorkoutValues values =
+                new WorkoutValues(
+                        sport.id(),
+                        titleOrDefault(body, sport),
+                        WorkoutPayloads.textOf(body, "notes", WorkoutPayloads.NOTES_LIMIT),
+                        WorkoutPayloads.textOf(
+                                body, "description", WorkoutPayloads.DESCRIPTION_LIMIT),
+                        WorkoutPayloads.workoutDateOf(body, zoneOf(user)),
+                        duration,
+                        duration,
+                        0,
+                        distance,
+                        null,
+                        null,
+                        WorkoutPayloads.elevationOf(body)[0],
+                        WorkoutPayloads.elevationOf(body)[1],
+                        speedOf(distance, duration),
+                        speedOf(distance, duration),
+                        null,
+                        WorkoutPayloads.caloriesOf(body, null),
+                        WorkoutPayloads.visibilityOf(
+                                body,
+                                "workout_visibility",
+                                user.preferences().workoutsVisibility()),
+                        user.preferences().mapVisibility(),
+                        user.preferences().analysisVisibility());
+
+        Workout workout = service.create(user.id(), values);
+        LOG.info(
+                "Workout {} created by user {} through client {}",
+                workout.shortId(),
+                user.id(),
+                caller.clientId());
+        return workoutsResponse("created", detailJson(caller, workout));
+    }
+
+    @PatchMapping("/api/workouts/{workoutId}")
+    @RequireAuth(scope = "workouts:write")
+    public Map<String, Object> update(
+            AuthenticatedUser caller,
+            @PathVariable String workoutId,
+            @RequestBody(required = false) Map<String, Object> body) {
+        Workout workout = ownedWorkout(caller, workoutId);
+        if (body == null || body.isEmpty()) {
+            throw FittrackeeException.invalidPayload();
+        }
+
+        WorkoutValues values =
+                WorkoutEdit.apply(workout, body, this::activeSportId, zoneOf(caller.user()));
+        Workout updated = service.update(workout, values);
+        return workoutsResponse("success", detailJson(caller, updated));
+    }
+
+    @DeleteMapping("/api/workouts/{workoutId}")
+    @RequireAuth(scope = "workouts:write")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(AuthenticatedUser caller, @PathVariable String workoutId) {
+        Workout workout = ownedWorkout(caller, workoutId);
+        service.delete(workout);
+        LOG.info(
+                "Workout {} deleted by user {} through client {}",
+                workout.shortId(),
+                caller.id(),
+                caller.clientId());
+    }
+
+    /** The workout if the caller may see it, else FitTrackee's data-style 404. */
+    Workout visibleWorkout(AuthenticatedUser caller, String workoutId) {
+        Workout workout = ShortId.decode(workoutId).flatMap(workouts::findByUuid).orElse(null);
+        boolean visible =
+                workout != null
+                        && ((caller != null && workout.isOwnedBy(caller.id()))
+                                || "public".equals(workout.workoutVisibility()));
+        if (!visible) {
+            throw FittrackeeException.notFoundData("workouts", List.of());
+        }
+        return workout;
+    }
+
+    /** The caller's own workout; a visible one of another user is FitTrackee's 403. */
+    Workout ownedWorkout(AuthenticatedUser caller, String workoutId) {
+        Workout workout = visibleWorkout(caller, workoutId);
+        if (!workout.isOwnedBy(caller.id())) {
+            throw FittrackeeException.forbidden();
+        }
+        return workout;
+    }
+
+    private List<Map<String, Object>> listJson(User owner, List<Workout> page) {
+        Map<String, Object> ownerJson = UserJson.light(owner, workouts.countOf(owner.id()));
+        Map<Long, List<WorkoutRecord>> recordsByWorkout =
+                records.findByWorkouts(page.stream().map(Workout::id).toList());
+        return page.stream()
+                .map(
+                        workout ->
+                                WorkoutJson.of(
+                                        new WorkoutJson.WorkoutView(
+                                                workout,
+                                                true,
+                                                false,
+                                                ownerJson,
+                                                recordsJson(
+                                                        recordsByWorkout.getOrDefault(
+                                                                workout.id(), List.of()),
+                                                        owner),
+                                                List.of(),
+                                                null)))
+                .toList();
+    }
+
+    private Map<String, Object> detailJson(AuthenticatedUser caller, Workout workout) {
+        User owner = users.findById(workout.userId()).orElseThrow();
+        boolean viewerIsOwner = caller != null && workout.isOwnedBy(caller.id());
+        return WorkoutJson.of(
+                new WorkoutJson.WorkoutView(
+                        workout,
+                        viewerIsOwner,
+                        true,
+                        UserJson.light(owner, workouts.countOf(owner.id())),
+                        recordsJson(
+                                records.findByWorkouts(List.of(workout.id()))
+                                        .getOrDefault(workout.id(), List.of()),
+                                owner),
+                        List.of(),
+                        viewerIsOwner ? workouts.neighboursOf(workout) : null));
+    }
+
+    private static List<Map<String, Object>> recordsJson(List<WorkoutRecord> records, User owner) {
+        return records.stream().map(record -> RecordJson.of(record, owner.username())).toList();
+    }
+
+    private Sport activeSport(int sportId, long userId) {
+        Sport sport =
+                sports.findById(sportId, userId)
+                        .orElseThrow(() -> FittrackeeException.badRequest("sport does not exist"));
+        if (!sport.isActiveForUser()) {
+            throw FittrackeeException.badRequest("sport is not active");
+        }
+        return sport;
+    }
+
+    private int activeSportId(int sportId, long userId) {
+        return activeSport(sportId, userId).id();
+    }
+
+    private static String titleOrDefault(Map<String, Object> body, Sport sport) {
+        String title = WorkoutPayloads.textOf(body, "title", WorkoutPayloads.TITLE_LIMIT);
+        return title != null ? title : sport.label();
+    }
+
+    static double speedOf(double distanceKm, double seconds) {
+        return seconds > 0 ? distanceKm / (seconds / 3600) : 0;
+    }
+
+    static ZoneId zoneOf(User user) {
+        try {
+            return ZoneId.of(user.preferences().timezone());
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static WorkoutTotals totalsOf(List<Workout> page) {
+        return new WorkoutTotals(
+                page.size(),
+                page.stream().mapToDouble(Workout::distance).sum(),
+                page.stream().mapToDouble(Workout::duration).sum(),
+                page.stream()
+                        .mapToDouble(w -> w.moving() == null ? w.duration() : w.moving())
+                        .sum(),
+                page.stream().mapToDouble(w -> w.ascent() == null ? 0 : w.ascent()).sum(),
+                page.stream().mapToDouble(w -> w.descent() == null ? 0 : w.descent()).sum(),
+                page.stream().map(Workout::sportId).distinct().count(),
+                page.stream()
+                        .mapToDouble(w -> w.maxSpeed() == null ? 0 : w.maxSpeed())
+                        .max()
+                        .orElse(0));
+    }
+
+    private static Map<String, Object> statistics(WorkoutTotals totals) {
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put(
+                "average_speed", WorkoutJson.rounded(speedOf(totals.distance(), totals.moving())));
+        statistics.put("count", totals.count());
+        statistics.put("max_speed", WorkoutJson.rounded(totals.maxSpeed()));
+        statistics.put("total_ascent", WorkoutJson.rounded(totals.ascent()));
+        statistics.put("total_descent", WorkoutJson.rounded(totals.descent()));
+        statistics.put("total_distance", WorkoutJson.rounded(totals.distance()));
+        statistics.put("total_duration", Durations.format(totals.duration()));
+        statistics.put("total_sports", totals.sports());
+        return statistics;
+    }
+
+    static Map<String, Object> workoutsResponse(String status, Map<String, Object> workout) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("status", status);
+        response.put("data", Map.of("workouts", List.of(workout)));
+        return response;
+    }
+}

@@ -58,14 +58,21 @@ public class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(ResourceServerSettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwksUrl()).build();
-        decoder.setJwtValidator(
-                new DelegatingOAuth2TokenValidator<>(
-                        List.of(
-                                new JwtTimestampValidator(settings.clockSkew()),
-                                new JwtIssuerValidator(settings.issuerUrl()),
-                                claimIs("aud", settings.audience()),
-                                claimIs("typ", "Bearer"))));
+        decoder.setJwtValidator(tokenValidator(settings));
         return decoder;
+    }
+
+    /**
+     * What a signed token must also be: unexpired (with the clock skew), from the realm, for this
+     * resource server, and an access token (Keycloak's {@code typ} "Bearer", not an ID token).
+     */
+    static OAuth2TokenValidator<Jwt> tokenValidator(ResourceServerSettings settings) {
+        return new DelegatingOAuth2TokenValidator<>(
+                List.of(
+                        new JwtTimestampValidator(settings.clockSkew()),
+                        new JwtIssuerValidator(settings.issuerUrl()),
+                        claimIs("aud", settings.audience()),
+                        claimIs("typ", "Bearer")));
     }
 
     /** The claim equals the value, or, for a list claim such as "aud", contains it. */

@@ -1,6 +1,6 @@
 package org.fittrackee.keycloak.testing;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -26,41 +26,18 @@ public abstract class KeycloakScenarios {
     /** The query a FitTrackee app sends to {@code /profile/apps/authorize}. */
     protected static Map<String, String> authorizationQuery(
             RegisteredApp app, String scope, String state, Pkce pkce) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", app.clientId());
-        query.put("scope", scope);
-        query.put("state", state);
-        if (pkce != null) {
-            query.put("code_challenge", pkce.challenge());
-            query.put("code_challenge_method", "S256");
-        }
-        return query;
+        return ThirdPartyFlow.authorizationQuery(app, scope, state, pkce);
     }
 
-    /**
-     * Opens the authorization URL as the user and logs in if asked: the consent page or a redirect.
-     */
+    /** Opens the authorization URL as the user and logs in if asked. */
     protected Browser.Page openAuthorization(
             Browser browser, AdminApi.TestUser user, Map<String, String> query) {
-        Browser.Page page = browser.open(oauth().authorizeUrl(query));
-        return page.isLoginPage() ? browser.logIn(page, user) : page;
+        return new ThirdPartyFlow(keycloak()).openAuthorization(browser, user, query);
     }
 
     /** Runs the whole third-party flow for the user and returns the token response. */
-    protected com.fasterxml.jackson.databind.JsonNode authorizeAndExchange(
+    protected JsonNode authorizeAndExchange(
             AdminApi.TestUser user, RegisteredApp app, String scope) {
-        Pkce pkce = Pkce.s256();
-        Browser browser = new Browser(keycloak());
-        Browser.Page consent =
-                openAuthorization(browser, user, authorizationQuery(app, scope, "s", pkce));
-        Browser.Page back = consent.isConsentPage() ? browser.accept(consent) : consent;
-        String code = back.appRedirectParameter("code");
-
-        HttpJson.Answer token = oauth().exchangeCode(app, code, pkce.verifier(), null);
-        if (token.status() != 200) {
-            throw new AssertionError("Code exchange failed: " + token);
-        }
-        return token.json();
+        return new ThirdPartyFlow(keycloak()).tokenFor(user, app, scope);
     }
 }

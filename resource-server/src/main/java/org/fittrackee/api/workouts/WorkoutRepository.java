@@ -108,6 +108,20 @@ public class WorkoutRepository {
                 .single();
     }
 
+    /** The user's latest workouts, public ones only unless the viewer is the owner. */
+    public List<Workout> latestOf(long userId, boolean publicOnly, int limit) {
+        String visibility = publicOnly ? " AND w.workout_visibility = 'public'" : "";
+        return jdbc.sql(
+                        SELECT
+                                + " WHERE w.user_id = :userId"
+                                + visibility
+                                + " ORDER BY w.workout_date DESC, w.id DESC LIMIT :limit")
+                .param("userId", userId)
+                .param("limit", limit)
+                .query(WorkoutRepository::toWorkout)
+                .list();
+    }
+
     /** One page of the user's workouts matching the filter. */
     public List<Workout> page(long userId, WorkoutFilter filter) {
         SqlWhere where = whereOf(userId, filter);

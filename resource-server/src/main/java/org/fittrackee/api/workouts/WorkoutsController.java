@@ -36,6 +36,9 @@ public class WorkoutsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkoutsController.class);
 
+    /** How many workouts FitTrackee shows on a user's page. */
+    static final int LATEST_WORKOUTS = 5;
+
     private final WorkoutRepository workouts;
     private final WorkoutService service;
     private final RecordRepository records;
@@ -163,6 +166,23 @@ public class WorkoutsController {
                 caller.clientId());
     }
 
+    @GetMapping("/api/users/{username}/workouts")
+    @RequireAuth(scope = "workouts:read", optional = true)
+    public Map<String, Object> latestOfUser(
+            AuthenticatedUser caller, @PathVariable String username) {
+        User owner =
+                users.findByUsername(username)
+                        .filter(User::isActive)
+                        .orElseThrow(() -> FittrackeeException.notFound("user does not exist"));
+        boolean viewerIsOwner = caller != null && caller.id() == owner.id();
+
+        List<Workout> latest = workouts.latestOf(owner.id(), !viewerIsOwner, LATEST_WORKOUTS);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("status", "success");
+        response.put("data", Map.of("workouts", listJson(owner, latest, viewerIsOwner)));
+        return response;
+    }
+
     /** The workout if the caller may see it, else FitTrackee's data-style 404. */
     Workout visibleWorkout(AuthenticatedUser caller, String workoutId) {
         Workout workout = ShortId.decode(workoutId).flatMap(workouts::findByUuid).orElse(null);
@@ -186,6 +206,11 @@ public class WorkoutsController {
     }
 
     private List<Map<String, Object>> listJson(User owner, List<Workout> page) {
+        return listJson(owner, page, true);
+    }
+
+    private List<Map<String, Object>> listJson(
+            User owner, List<Workout> page, boolean viewerIsOwner) {
         Map<String, Object> ownerJson = UserJson.light(owner, workouts.countOf(owner.id()));
         Map<Long, List<WorkoutRecord>> recordsByWorkout =
                 records.findByWorkouts(page.stream().map(Workout::id).toList());
@@ -195,7 +220,7 @@ public class WorkoutsController {
                                 WorkoutJson.of(
                                         new WorkoutJson.WorkoutView(
                                                 workout,
-                                                true,
+                                                viewerIsOwner,
                                                 false,
                                                 ownerJson,
                                                 recordsJson(

@@ -38,6 +38,59 @@ public class StatsRepository {
             )
             """;
 
+    /**
+     * The recent workouts per period (%1$s, a {@link StatsPeriod} label), summed or averaged by
+     * %2$s, between the optional dates of %3$s, with what the user's display needs of each sport.
+     */
+    private static final String BY_PERIOD =
+            """
+            , buckets AS (
+                SELECT %1$s AS period, sport_id, count(*) AS workouts,
+                       %2$s(distance) AS distance, %2$s(moving) AS duration,
+                       %2$s(ascent) AS ascent, %2$s(descent) AS descent,
+                       avg(ave_speed) AS speed, avg(pace) AS pace, sum(calories) AS calories
+                FROM (
+                    SELECT *, workout_date AT TIME ZONE :timezone AS local_date FROM recent
+                ) r
+                WHERE TRUE %3$s
+                GROUP BY period, sport_id
+            )
+            SELECT b.*, s.label, p.pace_speed_display
+            FROM buckets b
+            JOIN sports s ON s.id = b.sport_id
+            LEFT JOIN user_sport_preferences p ON p.user_id = :userId AND p.sport_id = b.sport_id
+            ORDER BY b.period, b.sport_id
+            """;
+
+    /**
+     * The recent workouts per sport, with the count of all the matching ones and whether the asked
+     * sport exists (%1$s), on one row even when there are no workouts; %2$s filters the sport.
+     */
+    private static final String BY_SPORT =
+            """
+            , per_sport AS (
+                SELECT sport_id, count(*) AS workouts,
+                       sum(distance) AS total_distance, sum(moving) AS total_duration,
+                       sum(ascent) AS total_ascent, sum(descent) AS total_descent,
+                       sum(calories) AS total_calories,
+                       avg(distance) AS average_distance, avg(moving) AS average_duration,
+                       avg(ascent) AS average_ascent, avg(descent) AS average_descent,
+                       avg(ave_speed) AS average_speed, avg(pace) AS average_pace
+                FROM recent
+                GROUP BY sport_id
+            )
+            SELECT counted.total, counted.sport_exists, ps.*, s.label, p.pace_speed_display
+            FROM (
+                SELECT count(*) AS total, %1$s AS sport_exists
+                FROM workouts w
+                WHERE w.user_id = :userId %2$s
+            ) counted
+            LEFT JOIN per_sport ps ON TRUE
+            LEFT JOIN sports s ON s.id = ps.sport_id
+            LEFT JOIN user_sport_preferences p ON p.user_id = :userId AND p.sport_id = ps.sport_id
+            ORDER BY ps.sport_id
+            """;
+
     private final JdbcClient jdbc;
 
     public StatsRepository(JdbcClient jdbc) {
@@ -47,41 +100,16 @@ public class StatsRepository {
     /** A user's workouts per period and sport, oldest period first. */
     List<PeriodStatistics> byTime(
             long userId, ZoneId zone, StatsPeriod period, StatsType type, DateRange range) {
-        String aggregate = type.aggregateSql();
-        StringBuilder sql = new StringBuilder("WITH ").append(RECENT_WORKOUTS.formatted(""));
-        sql.append(
-                """
-                , buckets AS (
-                    SELECT %s AS period, sport_id, count(*) AS workouts,
-                           %s(distance) AS distance, %s(moving) AS duration,
-                           %s(ascent) AS ascent, %s(descent) AS descent,
-                           avg(ave_speed) AS speed, avg(pace) AS pace, sum(calories) AS calories
-                    FROM (
-                        SELECT *, workout_date AT TIME ZONE :timezone AS local_date FROM recent
-                    ) r
-                    WHERE TRUE
-                """
-                        .formatted(period.labelSql(), aggregate, aggregate, aggregate, aggregate));
-        if (range.start() != null) {
-            sql.append(" AND workout_date >= :start");
-        }
-        if (range.end() != null) {
-            sql.append(" AND workout_date < :end");
-        }
-        sql.append(
-                """
-                    GROUP BY period, sport_id
-                )
-                SELECT b.*, s.label, p.pace_speed_display
-                FROM buckets b
-                JOIN sports s ON s.id = b.sport_id
-                LEFT JOIN user_sport_preferences p
-                    ON p.user_id = :userId AND p.sport_id = b.sport_id
-                ORDER BY b.period, b.sport_id
-                """);
+        String dateFilter =
+                (range.start() == null ? "" : " AND workout_date >= :start")
+                        + (range.end() == null ? "" : " AND workout_date < :end");
+        String sql =
+                "WITH "
+                        + RECENT_WORKOUTS.formatted("")
+                        + BY_PERIOD.formatted(period.labelSql(), type.aggregateSql(), dateFilter);
 
         JdbcClient.StatementSpec statement =
-                jdbc.sql(sql.toString()).param("userId", userId).param("timezone", zone.getId());
+                jdbc.sql(sql).param("userId", userId).param("timezone", zone.getId());
         if (range.start() != null) {
             statement = statement.param("start", range.start());
         }
@@ -97,41 +125,12 @@ public class StatsRepository {
      */
     SportsStatistics bySport(long userId, Integer sportId) {
         String sportFilter = sportId == null ? "" : "AND w.sport_id = :sportId";
+        String sportExists =
+                sportId == null ? "TRUE" : "EXISTS (SELECT 1 FROM sports WHERE id = :sportId)";
         String sql =
                 "WITH "
                         + RECENT_WORKOUTS.formatted(sportFilter)
-                        + """
-                        , per_sport AS (
-                            SELECT sport_id, count(*) AS workouts,
-                                   sum(distance) AS total_distance, sum(moving) AS total_duration,
-                                   sum(ascent) AS total_ascent, sum(descent) AS total_descent,
-                                   sum(calories) AS total_calories,
-                                   avg(distance) AS average_distance,
-                                   avg(moving) AS average_duration,
-                                   avg(ascent) AS average_ascent, avg(descent) AS average_descent,
-                                   avg(ave_speed) AS average_speed, avg(pace) AS average_pace
-                            FROM recent
-                            GROUP BY sport_id
-                        )
-                        SELECT counted.total, counted.sport_exists, ps.*, s.label,
-                               p.pace_speed_display
-                        FROM (
-                            SELECT count(*) AS total, %s AS sport_exists
-                            FROM workouts w
-                            WHERE w.user_id = :userId %s
-                        ) counted
-                        LEFT JOIN per_sport ps ON TRUE
-                        LEFT JOIN sports s ON s.id = ps.sport_id
-                        LEFT JOIN user_sport_preferences p
-                            ON p.user_id = :userId AND p.sport_id = ps.sport_id
-                        ORDER BY ps.sport_id
-                        """
-                                .formatted(
-                                        sportId == null
-                                                ? "TRUE"
-                                                : "EXISTS (SELECT 1 FROM sports WHERE id ="
-                                                        + " :sportId)",
-                                        sportFilter);
+                        + BY_SPORT.formatted(sportExists, sportFilter);
 
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("userId", userId);
         if (sportId != null) {

@@ -127,11 +127,11 @@ CREATE TABLE workout_segments (
     PRIMARY KEY (workout_id, segment_number)
 );
 
--- The uploaded GPX file, kept for chart data, GeoJSON and download.
+-- The uploaded GPX file as received (its own encoding), for chart data, GeoJSON and download.
 CREATE TABLE workout_files (
     workout_id    BIGINT PRIMARY KEY REFERENCES workouts (id) ON DELETE CASCADE,
     original_name VARCHAR(255) NOT NULL,
-    gpx           TEXT         NOT NULL
+    gpx           BYTEA        NOT NULL
 );
 
 CREATE TABLE records (

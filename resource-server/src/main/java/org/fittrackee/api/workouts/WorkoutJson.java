@@ -77,6 +77,24 @@ public final class WorkoutJson {
         return json;
     }
 
+    /** FitTrackee's JSON for a segment of a workout made from a file. */
+    public static Map<String, Object> segment(WorkoutSegment segment, String workoutShortId) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ascent", rounded(segment.ascent()));
+        json.put("ave_speed", rounded(segment.aveSpeed()));
+        json.put("descent", rounded(segment.descent()));
+        json.put("distance", rounded(segment.distance()));
+        json.put("duration", Durations.format(segment.duration()));
+        json.put("max_alt", rounded(segment.maxAlt()));
+        json.put("max_speed", rounded(segment.maxSpeed()));
+        json.put("min_alt", rounded(segment.minAlt()));
+        json.put("moving", Durations.format(segment.moving()));
+        json.put("pauses", Durations.format(segment.pauses()));
+        json.put("segment_id", segment.number());
+        json.put("workout_id", workoutShortId);
+        return json;
+    }
+
     /** Seconds per km at a speed in km/h, as a duration; null without a speed. */
     static String pace(Double speedKmh) {
         if (speedKmh == null || speedKmh <= 0) {

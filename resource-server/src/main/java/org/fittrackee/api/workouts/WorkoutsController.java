@@ -7,15 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.fittrackee.api.http.FittrackeeException;
 import org.fittrackee.api.http.Pagination;
-import org.fittrackee.api.records.RecordJson;
-import org.fittrackee.api.records.RecordRepository;
-import org.fittrackee.api.records.WorkoutRecord;
 import org.fittrackee.api.security.RequireAuth;
 import org.fittrackee.api.sports.Sport;
-import org.fittrackee.api.sports.SportRepository;
 import org.fittrackee.api.users.AuthenticatedUser;
 import org.fittrackee.api.users.User;
-import org.fittrackee.api.users.UserJson;
 import org.fittrackee.api.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,20 +36,17 @@ public class WorkoutsController {
 
     private final WorkoutRepository workouts;
     private final WorkoutService service;
-    private final RecordRepository records;
-    private final SportRepository sports;
+    private final WorkoutViews views;
     private final UserRepository users;
 
     public WorkoutsController(
             WorkoutRepository workouts,
             WorkoutService service,
-            RecordRepository records,
-            SportRepository sports,
+            WorkoutViews views,
             UserRepository users) {
         this.workouts = workouts;
         this.service = service;
-        this.records = records;
-        this.sports = sports;
+        this.views = views;
         this.users = users;
     }
 
@@ -67,7 +59,7 @@ public class WorkoutsController {
         WorkoutTotals all = workouts.totals(caller.id(), filter);
 
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("workouts", listJson(caller.user(), page));
+        data.put("workouts", views.listJson(caller.user(), page));
         if ("true".equalsIgnoreCase(query.get("with_statistics"))) {
             data.put(
                     "statistics",
@@ -84,8 +76,8 @@ public class WorkoutsController {
     @GetMapping("/api/workouts/{workoutId}")
     @RequireAuth(scope = "workouts:read", optional = true)
     public Map<String, Object> get(AuthenticatedUser caller, @PathVariable String workoutId) {
-        Workout workout = visibleWorkout(caller, workoutId);
-        return workoutsResponse("success", detailJson(caller, workout));
+        Workout workout = views.visibleWorkout(caller, workoutId);
+        return workoutsResponse("success", views.detailJson(caller, workout));
     }
 
     @PostMapping("/api/workouts/no_gpx")
@@ -97,7 +89,7 @@ public class WorkoutsController {
             throw FittrackeeException.invalidPayload();
         }
         User user = caller.user();
-        Sport sport = activeSport(WorkoutPayloads.sportIdOf(body), user.id());
+        Sport sport = views.activeSport(WorkoutPayloads.sportIdOf(body), user.id());
         double duration = WorkoutPayloads.durationOf(body);
         double distance = WorkoutPayloads.distanceOf(body);
         WorkoutValues values =
@@ -133,7 +125,7 @@ public class WorkoutsController {
                 workout.shortId(),
                 user.id(),
                 caller.clientId());
-        return workoutsResponse("created", detailJson(caller, workout));
+        return workoutsResponse("created", views.detailJson(caller, workout));
     }
 
     @PatchMapping("/api/workouts/{workoutId}")
@@ -142,7 +134,7 @@ public class WorkoutsController {
             AuthenticatedUser caller,
             @PathVariable String workoutId,
             @RequestBody(required = false) Map<String, Object> body) {
-        Workout workout = ownedWorkout(caller, workoutId);
+        Workout workout = views.ownedWorkout(caller, workoutId);
         if (body == null || body.isEmpty()) {
             throw FittrackeeException.invalidPayload();
         }
@@ -150,14 +142,14 @@ public class WorkoutsController {
         WorkoutValues values =
                 WorkoutEdit.apply(workout, body, this::activeSportId, zoneOf(caller.user()));
         Workout updated = service.update(workout, values);
-        return workoutsResponse("success", detailJson(caller, updated));
+        return workoutsResponse("success", views.detailJson(caller, updated));
     }
 
     @DeleteMapping("/api/workouts/{workoutId}")
     @RequireAuth(scope = "workouts:write")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(AuthenticatedUser caller, @PathVariable String workoutId) {
-        Workout workout = ownedWorkout(caller, workoutId);
+        Workout workout = views.ownedWorkout(caller, workoutId);
         service.delete(workout);
         LOG.info(
                 "Workout {} deleted by user {} through client {}",
@@ -179,92 +171,12 @@ public class WorkoutsController {
         List<Workout> latest = workouts.latestOf(owner.id(), !viewerIsOwner, LATEST_WORKOUTS);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("status", "success");
-        response.put("data", Map.of("workouts", listJson(owner, latest, viewerIsOwner)));
+        response.put("data", Map.of("workouts", views.listJson(owner, latest, viewerIsOwner)));
         return response;
     }
 
-    /** The workout if the caller may see it, else FitTrackee's data-style 404. */
-    Workout visibleWorkout(AuthenticatedUser caller, String workoutId) {
-        Workout workout = ShortId.decode(workoutId).flatMap(workouts::findByUuid).orElse(null);
-        boolean visible =
-                workout != null
-                        && ((caller != null && workout.isOwnedBy(caller.id()))
-                                || "public".equals(workout.workoutVisibility()));
-        if (!visible) {
-            throw FittrackeeException.notFoundData("workouts", List.of());
-        }
-        return workout;
-    }
-
-    /** The caller's own workout; a visible one of another user is FitTrackee's 403. */
-    Workout ownedWorkout(AuthenticatedUser caller, String workoutId) {
-        Workout workout = visibleWorkout(caller, workoutId);
-        if (!workout.isOwnedBy(caller.id())) {
-            throw FittrackeeException.forbidden();
-        }
-        return workout;
-    }
-
-    private List<Map<String, Object>> listJson(User owner, List<Workout> page) {
-        return listJson(owner, page, true);
-    }
-
-    private List<Map<String, Object>> listJson(
-            User owner, List<Workout> page, boolean viewerIsOwner) {
-        Map<String, Object> ownerJson = UserJson.light(owner, workouts.countOf(owner.id()));
-        Map<Long, List<WorkoutRecord>> recordsByWorkout =
-                records.findByWorkouts(page.stream().map(Workout::id).toList());
-        return page.stream()
-                .map(
-                        workout ->
-                                WorkoutJson.of(
-                                        new WorkoutJson.WorkoutView(
-                                                workout,
-                                                viewerIsOwner,
-                                                false,
-                                                ownerJson,
-                                                recordsJson(
-                                                        recordsByWorkout.getOrDefault(
-                                                                workout.id(), List.of()),
-                                                        owner),
-                                                List.of(),
-                                                null)))
-                .toList();
-    }
-
-    private Map<String, Object> detailJson(AuthenticatedUser caller, Workout workout) {
-        User owner = users.findById(workout.userId()).orElseThrow();
-        boolean viewerIsOwner = caller != null && workout.isOwnedBy(caller.id());
-        return WorkoutJson.of(
-                new WorkoutJson.WorkoutView(
-                        workout,
-                        viewerIsOwner,
-                        true,
-                        UserJson.light(owner, workouts.countOf(owner.id())),
-                        recordsJson(
-                                records.findByWorkouts(List.of(workout.id()))
-                                        .getOrDefault(workout.id(), List.of()),
-                                owner),
-                        List.of(),
-                        viewerIsOwner ? workouts.neighboursOf(workout) : null));
-    }
-
-    private static List<Map<String, Object>> recordsJson(List<WorkoutRecord> records, User owner) {
-        return records.stream().map(record -> RecordJson.of(record, owner.username())).toList();
-    }
-
-    private Sport activeSport(int sportId, long userId) {
-        Sport sport =
-                sports.findById(sportId, userId)
-                        .orElseThrow(() -> FittrackeeException.badRequest("sport does not exist"));
-        if (!sport.isActiveForUser()) {
-            throw FittrackeeException.badRequest("sport is not active");
-        }
-        return sport;
-    }
-
     private int activeSportId(int sportId, long userId) {
-        return activeSport(sportId, userId).id();
+        return views.activeSport(sportId, userId).id();
     }
 
     private static String titleOrDefault(Map<String, Object> body, Sport sport) {

@@ -45,7 +45,7 @@ class ApplicationStatsTest extends StatsApiTest {
         String gpx = "<gpx><name>Crème brûlée</name></gpx>";
         jdbc.sql("INSERT INTO workout_files VALUES (:id, 'run.gpx', :gpx)")
                 .param("id", withFile)
-                .param("gpx", gpx)
+                .param("gpx", gpx.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .update();
         jdbc.sql(
                         "INSERT INTO users (subject, username, is_active)"

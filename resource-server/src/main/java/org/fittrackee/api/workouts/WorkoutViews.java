@@ -1,0 +1,136 @@
+package org.fittrackee.api.workouts;
+
+import java.util.List;
+import java.util.Map;
+import org.fittrackee.api.http.FittrackeeException;
+import org.fittrackee.api.records.RecordJson;
+import org.fittrackee.api.records.RecordRepository;
+import org.fittrackee.api.records.WorkoutRecord;
+import org.fittrackee.api.sports.Sport;
+import org.fittrackee.api.sports.SportRepository;
+import org.fittrackee.api.users.AuthenticatedUser;
+import org.fittrackee.api.users.User;
+import org.fittrackee.api.users.UserJson;
+import org.fittrackee.api.users.UserRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see which workout, and the workout JSON each viewer gets, for every workouts endpoint. A
+ * workout is visible to its owner, and to everyone once its owner made it public.
+ *
+ * <p>NOTE: FitTrackee's "followers_only" visibility counts as private here, as there are no
+ * followers yet; the follow feature lifts this.
+ */
+@Component
+public class WorkoutViews {
+
+    private final WorkoutRepository workouts;
+    private final WorkoutFileRepository files;
+    private final RecordRepository records;
+    private final SportRepository sports;
+    private final UserRepository users;
+
+    public WorkoutViews(
+            WorkoutRepository workouts,
+            WorkoutFileRepository files,
+            RecordRepository records,
+            SportRepository sports,
+            UserRepository users) {
+        this.workouts = workouts;
+        this.files = files;
+        this.records = records;
+        this.sports = sports;
+        this.users = users;
+    }
+
+    /** The workout if the caller may see it, else FitTrackee's data-style 404. */
+    public Workout visibleWorkout(AuthenticatedUser caller, String workoutId) {
+        Workout workout = ShortId.decode(workoutId).flatMap(workouts::findByUuid).orElse(null);
+        boolean visible =
+                workout != null
+                        && ((caller != null && workout.isOwnedBy(caller.id()))
+                                || "public".equals(workout.workoutVisibility()));
+        if (!visible) {
+            throw FittrackeeException.notFoundData("workouts", List.of());
+        }
+        return workout;
+    }
+
+    /** The caller's own workout; a visible one of another user is FitTrackee's 403. */
+    public Workout ownedWorkout(AuthenticatedUser caller, String workoutId) {
+        Workout workout = visibleWorkout(caller, workoutId);
+        if (!workout.isOwnedBy(caller.id())) {
+            throw FittrackeeException.forbidden();
+        }
+        return workout;
+    }
+
+    public List<Map<String, Object>> listJson(User owner, List<Workout> page) {
+        return listJson(owner, page, true);
+    }
+
+    public List<Map<String, Object>> listJson(
+            User owner, List<Workout> page, boolean viewerIsOwner) {
+        Map<String, Object> ownerJson = UserJson.light(owner, workouts.countOf(owner.id()));
+        Map<Long, List<WorkoutRecord>> recordsByWorkout =
+                records.findByWorkouts(page.stream().map(Workout::id).toList());
+        return page.stream()
+                .map(
+                        workout ->
+                                WorkoutJson.of(
+                                        new WorkoutJson.WorkoutView(
+                                                workout,
+                                                viewerIsOwner,
+                                                false,
+                                                ownerJson,
+                                                recordsJson(
+                                                        recordsByWorkout.getOrDefault(
+                                                                workout.id(), List.of()),
+                                                        owner),
+                                                List.of(),
+                                                null)))
+                .toList();
+    }
+
+    /** The JSON of a workout as the caller may see it, in its detail form. */
+    public Map<String, Object> detailJson(AuthenticatedUser caller, Workout workout) {
+        User owner = users.findById(workout.userId()).orElseThrow();
+        boolean viewerIsOwner = caller != null && workout.isOwnedBy(caller.id());
+        return WorkoutJson.of(
+                new WorkoutJson.WorkoutView(
+                        workout,
+                        viewerIsOwner,
+                        true,
+                        UserJson.light(owner, workouts.countOf(owner.id())),
+                        recordsJson(
+                                records.findByWorkouts(List.of(workout.id()))
+                                        .getOrDefault(workout.id(), List.of()),
+                                owner),
+                        segmentsJson(workout),
+                        viewerIsOwner ? workouts.neighboursOf(workout) : null));
+    }
+
+    private List<Map<String, Object>> segmentsJson(Workout workout) {
+        return files
+                .segmentsOf(List.of(workout.id()))
+                .getOrDefault(workout.id(), List.of())
+                .stream()
+                .map(segment -> WorkoutJson.segment(segment, workout.shortId()))
+                .toList();
+    }
+
+    private static List<Map<String, Object>> recordsJson(List<WorkoutRecord> records, User owner) {
+        return records.stream().map(record -> RecordJson.of(record, owner.username())).toList();
+    }
+
+    /** The sport, if it exists and is active for the user; else a 400. */
+    public Sport activeSport(int sportId, long userId) {
+        Sport sport =
+                sports.findById(sportId, userId)
+                        .orElseThrow(() -> FittrackeeException.badRequest("sport does not exist"));
+        if (!sport.isActiveForUser()) {
+            throw FittrackeeException.badRequest("sport is not active");
+        }
+        return sport;
+    }
+}

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.fittrackee.api.application.AppConfigRepository;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Gathers what a user's full JSON and own profile need: workout totals, records, the policy. */
@@ -13,12 +12,9 @@ public class UserProfiles {
 
     private final UserRepository users;
     private final AppConfigRepository configs;
-    private final ObjectProvider<UserRecords> records;
+    private final UserRecords records;
 
-    public UserProfiles(
-            UserRepository users,
-            AppConfigRepository configs,
-            ObjectProvider<UserRecords> records) {
+    public UserProfiles(UserRepository users, AppConfigRepository configs, UserRecords records) {
         this.users = users;
         this.configs = configs;
         this.records = records;
@@ -45,13 +41,8 @@ public class UserProfiles {
                 user, users.statsOf(user.id()), recordsOf(user), acceptedPrivacyPolicy(user));
     }
 
-    /**
-     * NOTE: without a {@link UserRecords} bean the list is empty. Records are computed by the
-     * workouts code, which owns their JSON; providing the bean there fills it.
-     */
     private List<Map<String, Object>> recordsOf(User user) {
-        UserRecords source = records.getIfAvailable();
-        return source == null ? List.of() : source.of(user);
+        return records.of(user);
     }
 
     /** Null when never accepted; else whether the acceptance is newer than the current policy. */

@@ -78,6 +78,16 @@ class RecordsControllerTest extends ApiTest {
     }
 
     @Test
+    void theOwnProfileListsTheRecords() throws Exception {
+        String workout = create(5, 10.0, 3600, "2024-01-01 10:00");
+
+        mvc.perform(get("/api/auth/profile").with(athlete.withScope("profile:read").asBearer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.records", hasSize(6)))
+                .andExpect(jsonPath("$.data.records[0].workout_id").value(workout));
+    }
+
+    @Test
     void recordsNeedWorkoutsRead() throws Exception {
         mvc.perform(get("/api/records").with(userWith("workouts:write").asBearer()))
                 .andExpect(status().isForbidden())

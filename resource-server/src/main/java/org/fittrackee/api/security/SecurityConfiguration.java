@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -36,7 +37,8 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerSettings settings)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(
                         session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -51,8 +53,29 @@ public class SecurityConfiguration {
                                                             error.getMessage());
                                                     BearerTokenErrors.invalidToken(response);
                                                 })
-                                        .jwt(jwt -> {}));
+                                        .jwt(jwt -> {})
+                                        .protectedResourceMetadata(
+                                                metadata ->
+                                                        metadata
+                                                                .protectedResourceMetadataCustomizer(
+                                                                        builder ->
+                                                                                describeResource(
+                                                                                        builder,
+                                                                                        settings))));
         return http.build();
+    }
+
+    /**
+     * The OAuth 2.0 Protected Resource Metadata (RFC 9728) served at {@code
+     * /.well-known/oauth-protected-resource}: the realm that issues tokens for this API, and the
+     * scopes it understands.
+     */
+    private static void describeResource(
+            OAuth2ProtectedResourceMetadata.Builder metadata, ResourceServerSettings settings) {
+        metadata.authorizationServer(settings.issuerUrl())
+                .scopes(scopes -> scopes.addAll(FittrackeeScopes.ALL))
+                .resourceName("FitTrackee API")
+                .tlsClientCertificateBoundAccessTokens(false);
     }
 
     @Bean

@@ -1,0 +1,211 @@
+package org.fittrackee.api.workouts.gpx;
+
+import io.jenetics.jpx.GPX;
+import io.jenetics.jpx.Track;
+import io.jenetics.jpx.TrackSegment;
+import io.jenetics.jpx.WayPoint;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.transform.stream.StreamSource;
+
+/**
+ * Turns GPX bytes into track segments of timed points, or refuses them with an {@link
+ * InvalidGpxException}.
+ *
+ * <p>Two passes. A streaming pass first checks the outline with a StAX reader that never processes
+ * DTDs: it refuses any DOCTYPE (so neither external entities nor entity expansion bombs reach a
+ * parser), a root element other than {@code <gpx>}, nesting deeper than {@link #MAX_DEPTH}, and
+ * more track points than the limit, all before anything is held in memory, and it counts the track
+ * points. Only then does jpx build its model, through {@link SecureXmlProvider}.
+ *
+ * <p>jpx reads in lenient mode, as tolerant as gpxpy, which FitTrackee uses: a missing {@code
+ * version} or {@code creator}, or elements outside the schema, are accepted. Lenient mode drops
+ * what it cannot read instead, so the result is checked: a track point dropped (invalid or missing
+ * latitude or longitude) is caught by comparing with the outline's count, and a point whose time
+ * was missing or unreadable by the time check. An unreadable elevation is read as no elevation.
+ *
+ * <p>The segments returned are those of all tracks in file order; segments without any point are
+ * left out, so segment numbers only count segments that have points. Every point has a time and
+ * times never go backwards across the whole file (equal times are allowed).
+ */
+final class GpxReader {
+
+    /** A GPX with Garmin extensions nests 7 deep; anything far beyond is not a track. */
+    static final int MAX_DEPTH = 32;
+
+    private static final String[] TRACK_POINT_PATH = {"gpx", "trk", "trkseg", "trkpt"};
+    private static final int MAX_DETAIL_LENGTH = 200;
+
+    private GpxReader() {}
+
+    static List<List<TrackPoint>> read(byte[] gpx, int maxTrackPoints) {
+        if (gpx == null || gpx.length == 0) {
+            throw new InvalidGpxException(InvalidGpxException.EMPTY_FILE);
+        }
+
+        Outline outline = outline(gpx, maxTrackPoints);
+        if (outline.trackPoints() == 0) {
+            throw new InvalidGpxException(InvalidGpxException.NO_TRACK_POINTS);
+        }
+        List<List<TrackPoint>> segments = segments(parse(gpx, outline.version()));
+
+        int read = segments.stream().mapToInt(List::size).sum();
+        if (read != outline.trackPoints()) {
+            throw new InvalidGpxException(InvalidGpxException.INVALID_TRACK_POINT);
+        }
+        checkChronologicalOrder(segments);
+        return segments;
+    }
+
+    private record Outline(GPX.Version version, int trackPoints) {}
+
+    private static Outline outline(byte[] gpx, int maxTrackPoints) {
+        XMLStreamReader xml = null;
+        try {
+            xml =
+                    SecureXmlProvider.secureInputFactory()
+                            .createXMLStreamReader(new ByteArrayInputStream(gpx));
+            String[] path = new String[MAX_DEPTH];
+            int depth = 0;
+            GPX.Version version = null;
+            int trackPoints = 0;
+            while (xml.hasNext()) {
+                switch (xml.next()) {
+                    case XMLStreamConstants.DTD ->
+                            throw new InvalidGpxException(InvalidGpxException.DOCTYPE);
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (depth == MAX_DEPTH) {
+                            throw new InvalidGpxException(InvalidGpxException.TOO_DEEP);
+                        }
+                        path[depth++] = xml.getLocalName();
+                        if (depth == 1) {
+                            version = version(xml);
+                        }
+                        if (isTrackPoint(path, depth) && ++trackPoints > maxTrackPoints) {
+                            throw InvalidGpxException.tooManyTrackPoints(maxTrackPoints);
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    default -> {}
+                }
+            }
+            if (version == null) {
+                throw new InvalidGpxException(InvalidGpxException.NOT_GPX);
+            }
+            return new Outline(version, trackPoints);
+        } catch (XMLStreamException e) {
+            throw new InvalidGpxException(
+                    InvalidGpxException.NOT_PARSABLE + ": not well-formed XML" + where(e), e);
+        } finally {
+            close(xml);
+        }
+    }
+
+    private static GPX.Version version(XMLStreamReader root) {
+        if (!"gpx".equals(root.getLocalName())) {
+            throw new InvalidGpxException(InvalidGpxException.NOT_GPX);
+        }
+        String version = root.getAttributeValue(null, "version");
+        return version != null && "1.0".equals(version.strip()) ? GPX.Version.V10 : GPX.Version.V11;
+    }
+
+    private static boolean isTrackPoint(String[] path, int depth) {
+        if (depth != TRACK_POINT_PATH.length) {
+            return false;
+        }
+        for (int i = 0; i < depth; i++) {
+            if (!TRACK_POINT_PATH[i].equals(path[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static GPX parse(byte[] gpx, GPX.Version version) {
+        try {
+            GPX parsed =
+                    GPX.Reader.of(version, GPX.Reader.Mode.LENIENT)
+                            .read(new StreamSource(new ByteArrayInputStream(gpx)));
+            if (parsed == null) {
+                throw new InvalidGpxException(InvalidGpxException.NOT_PARSABLE);
+            }
+            return parsed;
+        } catch (InvalidGpxException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidGpxException(InvalidGpxException.NOT_PARSABLE + detail(e), e);
+        }
+    }
+
+    private static List<List<TrackPoint>> segments(GPX gpx) {
+        List<List<TrackPoint>> segments = new ArrayList<>();
+        for (Track track : gpx.getTracks()) {
+            for (TrackSegment segment : track.getSegments()) {
+                List<WayPoint> points = segment.getPoints();
+                if (points.isEmpty()) {
+                    continue;
+                }
+                List<TrackPoint> trackPoints = new ArrayList<>(points.size());
+                for (WayPoint point : points) {
+                    trackPoints.add(TrackPoint.of(point));
+                }
+                segments.add(List.copyOf(trackPoints));
+            }
+        }
+        return List.copyOf(segments);
+    }
+
+    private static void checkChronologicalOrder(List<List<TrackPoint>> segments) {
+        TrackPoint previous = null;
+        for (List<TrackPoint> segment : segments) {
+            for (TrackPoint point : segment) {
+                if (previous != null && point.time().isBefore(previous.time())) {
+                    throw new InvalidGpxException(InvalidGpxException.NOT_CHRONOLOGICAL);
+                }
+                previous = point;
+            }
+        }
+    }
+
+    private static String where(XMLStreamException e) {
+        Location location = e.getLocation();
+        if (location == null || location.getLineNumber() < 0) {
+            return "";
+        }
+        return " (line "
+                + location.getLineNumber()
+                + ", column "
+                + location.getColumnNumber()
+                + ")";
+    }
+
+    /** jpx's own explanation, e.g. {@code Invalid value for 'lat': ...}, on one short line. */
+    private static String detail(Exception e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        String detail = message.replaceFirst("^Invalid GPX: ", "").replaceAll("\\s+", " ").strip();
+        if (detail.length() > MAX_DETAIL_LENGTH) {
+            detail = detail.substring(0, MAX_DETAIL_LENGTH) + "...";
+        }
+        return ": " + detail;
+    }
+
+    private static void close(XMLStreamReader xml) {
+        if (xml == null) {
+            return;
+        }
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // Nothing is left to release: the reader works on a byte array.
+        }
+    }
+}

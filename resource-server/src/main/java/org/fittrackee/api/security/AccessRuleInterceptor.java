@@ -32,9 +32,11 @@ public class AccessRuleInterceptor implements HandlerInterceptor {
     public static final String CALLER = AccessRuleInterceptor.class.getName() + ".caller";
 
     private final UserRepository users;
+    private final ResourceServerSettings settings;
 
-    public AccessRuleInterceptor(UserRepository users) {
+    public AccessRuleInterceptor(UserRepository users, ResourceServerSettings settings) {
         this.users = users;
+        this.settings = settings;
     }
 
     @Override
@@ -47,24 +49,41 @@ public class AccessRuleInterceptor implements HandlerInterceptor {
             return true;
         }
 
+        boolean firstPartyOnly = method.hasMethodAnnotation(FirstPartyOnly.class);
+        if (firstPartyOnly) {
+            requireFirstPartyToken();
+        }
         RequireAuth rule = method.getMethodAnnotation(RequireAuth.class);
-        if (rule == null) {
+        if (rule == null && !firstPartyOnly) {
             throw new IllegalStateException(
-                    method + " declares neither @RequireAuth nor @PublicEndpoint");
+                    method + " declares neither @RequireAuth, @FirstPartyOnly nor @PublicEndpoint");
         }
         AuthenticatedUser caller = callerOf(rule);
         request.setAttribute(CALLER, caller);
         return true;
     }
 
+    /** FitTrackee answers a missing, invalid or third-party token here with its own 401. */
+    private void requireFirstPartyToken() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean firstParty =
+                authentication instanceof JwtAuthenticationToken token
+                        && settings.firstPartyClientIds()
+                                .contains(token.getToken().getClaimAsString("azp"));
+        if (!firstParty) {
+            throw FittrackeeException.unauthorized();
+        }
+    }
+
     private static boolean isApiHandler(HandlerMethod method) {
         return method.getBeanType().getPackageName().startsWith("org.fittrackee.api");
     }
 
+    /** The caller under the rule; a null rule is a first-party endpoint without scope. */
     private AuthenticatedUser callerOf(RequireAuth rule) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
-            if (rule.optional()) {
+            if (rule != null && rule.optional()) {
                 return null;
             }
             throw FittrackeeException.unauthorized();
@@ -72,7 +91,7 @@ public class AccessRuleInterceptor implements HandlerInterceptor {
 
         Jwt jwt = token.getToken();
         Set<String> scopes = scopesOf(jwt);
-        if (!scopes.contains(rule.scope())) {
+        if (rule != null && !scopes.contains(rule.scope())) {
             throw new InsufficientScopeException(rule.scope());
         }
 
@@ -80,10 +99,10 @@ public class AccessRuleInterceptor implements HandlerInterceptor {
         if (!user.isActive()) {
             throw FittrackeeException.unauthorized();
         }
-        if (user.isSuspended() && !rule.allowSuspended()) {
+        if (user.isSuspended() && (rule == null || !rule.allowSuspended())) {
             throw FittrackeeException.suspended();
         }
-        if (!user.role().isAtLeast(rule.role())) {
+        if (rule != null && !user.role().isAtLeast(rule.role())) {
             throw FittrackeeException.forbidden();
         }
         return new AuthenticatedUser(user, scopes, jwt.getClaimAsString("azp"));

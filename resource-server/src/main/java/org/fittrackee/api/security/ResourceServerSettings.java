@@ -1,6 +1,7 @@
 package org.fittrackee.api.security;
 
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,4 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "fittrackee")
 public record ResourceServerSettings(
-        String issuerUrl, String jwksUrl, String audience, Duration clockSkew, String version) {}
+        String issuerUrl,
+        String jwksUrl,
+        String audience,
+        Duration clockSkew,
+        String version,
+        Set<String> firstPartyClientIds) {
+
+    public ResourceServerSettings {
+        firstPartyClientIds =
+                firstPartyClientIds == null ? Set.of() : Set.copyOf(firstPartyClientIds);
+    }
+}

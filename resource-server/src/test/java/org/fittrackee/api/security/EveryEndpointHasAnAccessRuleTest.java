@@ -40,6 +40,7 @@ class EveryEndpointHasAnAccessRuleTest extends ApiTest {
 
     private static boolean hasNoRule(HandlerMethod method) {
         return !method.hasMethodAnnotation(RequireAuth.class)
+                && !method.hasMethodAnnotation(FirstPartyOnly.class)
                 && !method.hasMethodAnnotation(PublicEndpoint.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -21,7 +22,8 @@ class TokenValidatorTest {
                             ISSUER + "/certs",
                             "fittrackee-api",
                             Duration.ofSeconds(30),
-                            "1"));
+                            "1",
+                            Set.of("fittrackee-web")));
 
     @Test
     void anAccessTokenOfTheRealmForTheApiIsAccepted() {

@@ -9,8 +9,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.fittrackee.keycloak.scopes.FittrackeeScopes;
-import org.fittrackee.keycloak.testing.KeycloakDistribution;
-import org.fittrackee.keycloak.testing.KeycloakDistribution.FreshPostgresDatabase;
+import org.fittrackee.keycloak.testing.TestKeycloak;
+import org.fittrackee.stack.keycloak.KeycloakDatabase;
+import org.fittrackee.stack.keycloak.KeycloakDistribution;
 import org.junit.jupiter.api.Test;
 
 /** The realm file also imports with {@code kc.sh import}, the server stopped. */
@@ -21,9 +22,10 @@ class RealmCliImportIT {
 
     @Test
     void kcShImportCreatesTheRealmWithOneOfEachScope() throws Exception {
-        KeycloakDistribution keycloak = KeycloakDistribution.shared();
+        KeycloakDistribution keycloak = TestKeycloak.shared().distribution();
 
-        keycloak.importRealmWithCli(new FreshPostgresDatabase(SERVER, DATABASE, "postgres"));
+        keycloak.importRealmWithCli(
+                new KeycloakDatabase(SERVER, DATABASE, "postgres", "postgres", true));
 
         List<String> scopes = clientScopeNamesOfTheImportedRealm();
         assertThat(scopes).containsAll(FittrackeeScopes.ALL);

@@ -1,13 +1,13 @@
 package org.fittrackee.keycloak.realm;
 
-import org.fittrackee.keycloak.testing.KeycloakDistribution;
 import org.fittrackee.keycloak.testing.KeycloakEndpoint;
+import org.fittrackee.keycloak.testing.TestKeycloak;
 
 /** The realm scenarios on the distribution, where the realm came in with --import-realm. */
 class RealmIT extends RealmScenarios {
 
     @Override
     protected KeycloakEndpoint keycloak() {
-        return KeycloakDistribution.shared();
+        return TestKeycloak.shared();
     }
 }

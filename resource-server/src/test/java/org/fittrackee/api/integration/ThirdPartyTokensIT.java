@@ -12,8 +12,8 @@ import org.fittrackee.keycloak.testing.AppsApiClient;
 import org.fittrackee.keycloak.testing.FittrackeeOAuth;
 import org.fittrackee.keycloak.testing.HttpJson;
 import org.fittrackee.keycloak.testing.HttpJson.Answer;
-import org.fittrackee.keycloak.testing.KeycloakDistribution;
 import org.fittrackee.keycloak.testing.RegisteredApp;
+import org.fittrackee.keycloak.testing.TestKeycloak;
 import org.fittrackee.keycloak.testing.ThirdPartyFlow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ThirdPartyTokensIT {
             "{\"sport_id\": 5, \"duration\": 3600, \"distance\": 10,"
                     + " \"workout_date\": \"2024-05-12 08:30\"}";
 
-    private static final KeycloakDistribution KEYCLOAK = KeycloakDistribution.shared();
+    private static final TestKeycloak KEYCLOAK = TestKeycloak.shared();
 
     @LocalServerPort int port;
 

@@ -1,4 +1,4 @@
-package org.fittrackee.keycloak.testing;
+package org.fittrackee.stack.keycloak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,15 +26,14 @@ import java.util.concurrent.TimeUnit;
  * realm JSON: built once (again only when the jar or the build options change), started on free
  * ports, and stopped with the JVM. One server is shared by every test class of a run.
  */
-public final class KeycloakDistribution implements KeycloakEndpoint {
+public final class KeycloakDistribution {
 
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+    public static final String REALM = "fittrackee";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final String BUILD_MARKER = ".fittrackee-build";
-
-    private static KeycloakDistribution shared;
 
     private final KeycloakSettings settings;
     private final int httpPort;
@@ -51,39 +46,37 @@ public final class KeycloakDistribution implements KeycloakEndpoint {
         this.managementPort = managementPort;
     }
 
-    /** The server the integration tests share, started on first use. */
-    public static synchronized KeycloakDistribution shared() {
-        if (shared == null) {
-            KeycloakSettings settings = KeycloakSettings.forTests();
-            shared = new KeycloakDistribution(settings, freePort(), freePort());
-            shared.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "keycloak-stop"));
-        }
-        return shared;
-    }
-
     public static KeycloakDistribution create(KeycloakSettings settings) {
         int httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
-        return new KeycloakDistribution(settings, httpPort, freePort());
+        int managementPort =
+                settings.managementPort() == 0 ? freePort() : settings.managementPort();
+        return new KeycloakDistribution(settings, httpPort, managementPort);
     }
 
-    @Override
+    /** Keycloak's own URL, e.g. {@code http://localhost:8180}. */
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
 
-    @Override
+    /** The URL tokens and browsers know Keycloak by: the public URL when there is one. */
+    public String publicUrl() {
+        return settings.publicUrl() == null ? baseUrl() : settings.publicUrl();
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
     public String adminUsername() {
         return ADMIN_USERNAME;
     }
 
-    @Override
     public String adminPassword() {
         return ADMIN_PASSWORD;
     }
 
     public Path logFile() {
-        return settings.distDir().resolveSibling("keycloak-" + settings.database() + ".log");
+        return settings.distDir().resolveSibling("keycloak-" + settings.database().name() + ".log");
     }
 
     public void start() {
@@ -121,7 +114,8 @@ public final class KeycloakDistribution implements KeycloakEndpoint {
      * Imports the realm file with {@code kc.sh import} into another database, as an admin does with
      * the server stopped; returns the command's output.
      */
-    public String importRealmWithCli(Database database) throws IOException, InterruptedException {
+    public String importRealmWithCli(KeycloakDatabase database)
+            throws IOException, InterruptedException {
         database.prepare();
         List<String> command =
                 new ArrayList<>(
@@ -175,7 +169,7 @@ public final class KeycloakDistribution implements KeycloakEndpoint {
 
         List<String> command = new ArrayList<>(List.of(kcScript(), "build"));
         command.addAll(buildOptions);
-        settings.progress().accept("Building Keycloak with our providers (about 40 s)...");
+        settings.progress().accept("Building Keycloak with our providers (about 40 s)");
         Process build =
                 new ProcessBuilder(command)
                         .directory(settings.distDir().toFile())
@@ -190,15 +184,15 @@ public final class KeycloakDistribution implements KeycloakEndpoint {
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(kcScript(), "start", "--optimized"));
+        command.addAll(settings.commonStartOptions());
         command.addAll(
                 List.of(
-                        "--http-enabled=true",
                         "--http-port=" + httpPort,
                         "--http-management-port=" + managementPort,
-                        "--hostname=" + baseUrl(),
-                        "--import-realm",
-                        "--spi-client--jpa--searchable-attributes=fittrackee.owner",
-                        "--log-level=INFO,org.fittrackee:debug"));
+                        "--hostname=" + publicUrl()));
+        if (settings.publicUrl() != null) {
+            command.add("--proxy-headers=xforwarded");
+        }
         command.addAll(settings.database().runtimeOptions());
 
         ProcessBuilder builder =
@@ -210,7 +204,7 @@ public final class KeycloakDistribution implements KeycloakEndpoint {
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.putAll(settings.environment());
-        settings.progress().accept("Starting Keycloak on " + baseUrl() + " (about 20 s)...");
+        settings.progress().accept("Starting Keycloak on " + baseUrl() + " (about 20 s)");
         process = builder.start();
     }
 
@@ -268,81 +262,6 @@ public final class KeycloakDistribution implements KeycloakEndpoint {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Where Keycloak keeps its data: a PostgreSQL database, or H2 files for a quick run. */
-    public interface Database {
-
-        List<String> buildOptions();
-
-        List<String> runtimeOptions();
-
-        void prepare();
-    }
-
-    /** A PostgreSQL database of the local server, dropped and created anew at each start. */
-    public record FreshPostgresDatabase(String serverUrl, String name, String user)
-            implements Database {
-
-        @Override
-        public List<String> buildOptions() {
-            return List.of("--db=postgres", "--health-enabled=true");
-        }
-
-        @Override
-        public List<String> runtimeOptions() {
-            return List.of(
-                    "--db-url=" + serverUrl + name,
-                    "--db-username=" + user,
-                    "--db-password=" + user);
-        }
-
-        @Override
-        public void prepare() {
-            try (Connection connection =
-                            DriverManager.getConnection(serverUrl + "postgres", user, user);
-                    Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException(
-                        "Cannot reach PostgreSQL at "
-                                + serverUrl
-                                + " as "
-                                + user
-                                + " ("
-                                + e.getMessage()
-                                + "); start it with: pg_ctlcluster 15 main start",
-                        e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "postgres";
-        }
-    }
-
-    /** H2 files under the distribution's data directory, kept between runs. */
-    public record H2FileDatabase() implements Database {
-
-        @Override
-        public List<String> buildOptions() {
-            return List.of("--db=dev-file", "--health-enabled=true");
-        }
-
-        @Override
-        public List<String> runtimeOptions() {
-            return List.of();
-        }
-
-        @Override
-        public void prepare() {}
-
-        @Override
-        public String toString() {
-            return "dev-file";
         }
     }
 }

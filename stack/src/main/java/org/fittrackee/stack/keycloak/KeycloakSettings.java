@@ -1,0 +1,58 @@
+package org.fittrackee.stack.keycloak;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * How to run the Keycloak distribution: where it, our provider jar and the realm are, where it
+ * keeps its data, its ports, and the URL browsers and tokens know it by.
+ *
+ * @param httpPort the HTTP port, or 0 for a free one
+ * @param managementPort the health port, or 0 for a free one
+ * @param publicUrl the URL in tokens' {@code iss} (Keycloak's {@code --hostname}), or null for
+ *     Keycloak's own URL
+ * @param environment extra environment of the server, e.g. values for the realm's placeholders
+ * @param progress where to report the slow steps, for a person waiting
+ */
+public record KeycloakSettings(
+        Path distDir,
+        Path providerJar,
+        Path realmFile,
+        KeycloakDatabase database,
+        int httpPort,
+        int managementPort,
+        String publicUrl,
+        Map<String, String> environment,
+        Consumer<String> progress) {
+
+    /** The paths Maven passes to the tests and to the launcher as system properties. */
+    public static Path requiredPath(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(
+                    "System property "
+                            + property
+                            + " is not set: run through Maven (./mvnw), which unpacks Keycloak"
+                            + " and passes it");
+        }
+
+        Path path = Path.of(value);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(
+                    property + " points to a missing " + path + ": run ./mvnw package first");
+        }
+        return path;
+    }
+
+    /** Options the server starts with besides ports, hostname and database. */
+    List<String> commonStartOptions() {
+        return List.of(
+                "--http-enabled=true",
+                "--import-realm",
+                "--spi-client--jpa--searchable-attributes=fittrackee.owner",
+                "--log-level=INFO,org.fittrackee:debug");
+    }
+}

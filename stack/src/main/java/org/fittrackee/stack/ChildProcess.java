@@ -1,0 +1,95 @@
+package org.fittrackee.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A Spring Boot jar run in its own JVM, its output in a log file, stopped with the stack. */
+final class ChildProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildProcess startJar(String name, Path jar, Map<String, String> env, Path logDir) {
+        try {
+            Path log = Files.createDirectories(logDir).resolve(name + ".log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder =
+                    new ProcessBuilder(List.of(java, "-jar", jar.toString()))
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            return new ChildProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new StackException("Cannot start the " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the URL answers 200, failing early when the process dies. */
+    void awaitReady(URI url, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new StackException("The " + name + " stopped during start-up; see " + log);
+            }
+            if (answers(http, url)) {
+                return;
+            }
+            sleep();
+        }
+        throw new StackException("The " + name + " was not ready in " + timeout + "; see " + log);
+    }
+
+    void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean answers(HttpClient http, URI url) {
+        try {
+            HttpRequest request =
+                    HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

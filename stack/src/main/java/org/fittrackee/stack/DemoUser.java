@@ -1,0 +1,112 @@
+package org.fittrackee.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fittrackee.stack.keycloak.KeycloakDistribution;
+
+/** A user of the fittrackee realm to try the product with, made on the first start. */
+final class DemoUser {
+
+    static final String USERNAME = "demo";
+    static final String PASSWORD = "demo";
+
+    private static final Pattern ACCESS_TOKEN =
+            Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final KeycloakDistribution keycloak;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    DemoUser(KeycloakDistribution keycloak) {
+        this.keycloak = keycloak;
+    }
+
+    void createIfMissing() {
+        String token = adminToken();
+        String users =
+                keycloak.baseUrl() + "/admin/realms/" + KeycloakDistribution.REALM + "/users";
+        HttpResponse<String> existing =
+                send(
+                        authorized(
+                                        HttpRequest.newBuilder(
+                                                URI.create(
+                                                        users
+                                                                + "?exact=true&username="
+                                                                + USERNAME)),
+                                        token)
+                                .GET());
+        if (existing.statusCode() == 200 && existing.body().contains("\"username\"")) {
+            return;
+        }
+
+        String demo =
+                """
+                {"username": "%s", "email": "demo@example.org", "firstName": "Demo",
+                 "lastName": "User", "emailVerified": true, "enabled": true,
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
+                """
+                        .formatted(USERNAME, PASSWORD);
+        HttpResponse<String> created =
+                send(
+                        authorized(HttpRequest.newBuilder(URI.create(users)), token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(demo)));
+        if (created.statusCode() != 201) {
+            throw new StackException(
+                    "Cannot create the demo user: " + created.statusCode() + " " + created.body());
+        }
+    }
+
+    private String adminToken() {
+        String form =
+                "grant_type=password&client_id=admin-cli&username="
+                        + encode(keycloak.adminUsername())
+                        + "&password="
+                        + encode(
+                                System.getenv()
+                                        .getOrDefault(
+                                                "FITTRACKEE_ADMIN_PASSWORD",
+                                                keycloak.adminPassword()));
+        HttpResponse<String> response =
+                send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                keycloak.baseUrl()
+                                                        + "/realms/master/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new StackException(
+                    "Cannot log in to Keycloak as admin to create the demo user ("
+                            + response.statusCode()
+                            + "): was the admin password changed? Set FITTRACKEE_ADMIN_PASSWORD");
+        }
+        return token.group(1);
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return request.header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new StackException("Keycloak did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

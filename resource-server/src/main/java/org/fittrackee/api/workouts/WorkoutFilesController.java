@@ -167,8 +167,12 @@ public class WorkoutFilesController {
         if (gpx.isEmpty()) {
             return dataResponse(HttpStatus.NOT_FOUND, "not found", "chart_data", "");
         }
+        boolean heartRate = views.mayShowHeartRate(caller, views.visibleWorkout(caller, workoutId));
         List<Map<String, Object>> points =
-                GpxAnalyzer.chartData(gpx.get(), segment).stream().map(ChartPoint::toJson).toList();
+                GpxAnalyzer.chartData(gpx.get(), segment).stream()
+                        .map(ChartPoint::toJson)
+                        .map(point -> heartRate ? point : withoutHeartRate(point))
+                        .toList();
         return dataResponse(HttpStatus.OK, "success", "chart_data", points);
     }
 
@@ -304,6 +308,12 @@ public class WorkoutFilesController {
 
     private static double seconds(java.time.Duration duration) {
         return duration.toMillis() / 1000.0;
+    }
+
+    private static Map<String, Object> withoutHeartRate(Map<String, Object> point) {
+        Map<String, Object> shown = new LinkedHashMap<>(point);
+        shown.remove("hr");
+        return shown;
     }
 
     private static Integer segmentNumberOf(String segmentId) {

@@ -30,7 +30,7 @@ public final class WorkoutJson {
         json.put("ave_speed", rounded(workout.aveSpeed()));
         json.put("best_pace", pace(workout.maxSpeed()));
         json.put("bounds", view.detail() && showMap ? workout.bounds() : List.of());
-        json.put("calories", workout.calories());
+        json.put("calories", view.showCalories() ? workout.calories() : null);
         json.put("creation_date", Dates.rfc1123(workout.creationDate()));
         json.put("descent", rounded(workout.descent()));
         if (view.detail()) {
@@ -120,5 +120,6 @@ public final class WorkoutJson {
             Map<String, Object> owner,
             List<Map<String, Object>> records,
             List<Map<String, Object>> segments,
-            WorkoutRepository.Neighbours neighbours) {}
+            WorkoutRepository.Neighbours neighbours,
+            boolean showCalories) {}
 }

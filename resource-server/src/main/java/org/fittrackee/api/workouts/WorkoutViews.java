@@ -88,7 +88,10 @@ public class WorkoutViews {
                                                                 workout.id(), List.of()),
                                                         owner),
                                                 List.of(),
-                                                null)))
+                                                null,
+                                                mayShow(
+                                                        owner.preferences().caloriesVisibility(),
+                                                        viewerIsOwner))))
                 .toList();
     }
 
@@ -107,7 +110,8 @@ public class WorkoutViews {
                                         .getOrDefault(workout.id(), List.of()),
                                 owner),
                         segmentsJson(workout),
-                        viewerIsOwner ? workouts.neighboursOf(workout) : null));
+                        viewerIsOwner ? workouts.neighboursOf(workout) : null,
+                        mayShow(owner.preferences().caloriesVisibility(), viewerIsOwner)));
     }
 
     private List<Map<String, Object>> segmentsJson(Workout workout) {
@@ -121,6 +125,18 @@ public class WorkoutViews {
 
     private static List<Map<String, Object>> recordsJson(List<WorkoutRecord> records, User owner) {
         return records.stream().map(record -> RecordJson.of(record, owner.username())).toList();
+    }
+
+    /** Whether a value the owner shows at this visibility reaches the viewer. */
+    public static boolean mayShow(String ownerVisibility, boolean viewerIsOwner) {
+        return viewerIsOwner || "public".equals(ownerVisibility);
+    }
+
+    /** Whether the viewer may see the owner's heart rate in chart data. */
+    public boolean mayShowHeartRate(AuthenticatedUser caller, Workout workout) {
+        boolean viewerIsOwner = caller != null && workout.isOwnedBy(caller.id());
+        User owner = users.findById(workout.userId()).orElseThrow();
+        return mayShow(owner.preferences().hrVisibility(), viewerIsOwner);
     }
 
     /** The sport, if it exists and is active for the user; else a 400. */

@@ -233,6 +233,26 @@ class WorkoutsControllerTest extends ApiTest {
     }
 
     @Test
+    void caloriesReachOthersOnlyWhenTheOwnerShowsThem() throws Exception {
+        String id = createdId(writer, 5, 5.0, 1800, "2024-01-01 10:00");
+        mvc.perform(
+                        patch("/api/workouts/" + id)
+                                .with(writer.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"workout_visibility\": \"public\", \"calories\": 420}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.workouts[0].calories").value(420));
+
+        mvc.perform(get("/api/workouts/" + id).with(userWith("workouts:read").asBearer()))
+                .andExpect(jsonPath("$.data.workouts[0].calories").isEmpty());
+        jdbc.sql("UPDATE users SET calories_visibility = 'public' WHERE subject = :subject")
+                .param("subject", writer.subject())
+                .update();
+        mvc.perform(get("/api/workouts/" + id).with(userWith("workouts:read").asBearer()))
+                .andExpect(jsonPath("$.data.workouts[0].calories").value(420));
+    }
+
+    @Test
     void anInvalidTokenOnAnOptionalEndpointIsStillRefused() throws Exception {
         String id = createdId(writer, 5, 5.0, 1800, "2024-01-01 10:00");
 

@@ -1,11 +1,13 @@
 package org.fittrackee.api.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Tokens are Keycloak's JWTs, checked locally: signature against the realm's keys, issuer,
@@ -63,6 +66,20 @@ public class SecurityConfiguration {
                                                                                         builder,
                                                                                         settings))));
         return http.build();
+    }
+
+    /**
+     * A URL Spring Security's firewall refuses (an encoded slash, a semicolon, a NUL...) gets
+     * FitTrackee's 400 body instead of an empty page.
+     */
+    @Bean
+    RequestRejectedHandler fittrackeeRequestRejected() {
+        return (request, response, rejection) -> {
+            LOG.debug("Request refused by the firewall: {}", rejection.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getWriter().write("{\"status\":\"error\",\"message\":\"invalid request\"}");
+        };
     }
 
     /**

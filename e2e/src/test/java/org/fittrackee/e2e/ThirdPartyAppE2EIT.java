@@ -70,7 +70,7 @@ class ThirdPartyAppE2EIT {
     }
 
     @BeforeEach
-    void forgetEarlierAnswers() {
+    void skipWithoutChromiumAndForgetEarlierAnswers() {
         ChromiumBrowser.assumeInstalled();
         callback.clear();
     }

@@ -21,10 +21,12 @@ final class DemoUser {
             Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final KeycloakDistribution keycloak;
+    private final String adminPassword;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    DemoUser(KeycloakDistribution keycloak) {
+    DemoUser(KeycloakDistribution keycloak, String adminPassword) {
         this.keycloak = keycloak;
+        this.adminPassword = adminPassword;
     }
 
     void createIfMissing() {
@@ -68,11 +70,7 @@ final class DemoUser {
                 "grant_type=password&client_id=admin-cli&username="
                         + encode(keycloak.adminUsername())
                         + "&password="
-                        + encode(
-                                System.getenv()
-                                        .getOrDefault(
-                                                "FITTRACKEE_ADMIN_PASSWORD",
-                                                keycloak.adminPassword()));
+                        + encode(adminPassword);
         HttpResponse<String> response =
                 send(
                         HttpRequest.newBuilder(

@@ -24,6 +24,9 @@ import org.fittrackee.stack.keycloak.KeycloakSettings;
  * The whole product on one machine: PostgreSQL (embedded unless one is given), Keycloak with our
  * providers and realm, the resource server, and the gateway that serves all of FitTrackee's paths
  * on one base URL. Ctrl-C stops everything; a problem stops everything with one line.
+ *
+ * <p>The end-to-end tests call {@link #start()} and {@link #stop()} with settings of their own, so
+ * that they run the product exactly as {@code ./mvnw -Pstack package} does.
  */
 public final class StackLauncher {
 
@@ -33,7 +36,7 @@ public final class StackLauncher {
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private EmbeddedDatabase embedded;
 
-    StackLauncher(StackSettings settings) {
+    public StackLauncher(StackSettings settings) {
         this.settings = settings;
     }
 
@@ -59,11 +62,15 @@ public final class StackLauncher {
         launcher.waitForCtrlC();
     }
 
-    void start() {
+    /**
+     * Starts every part and returns once the base URL answers; a {@link StackException} says what
+     * went wrong, after which {@link #stop()} stops what had started.
+     */
+    public void start() {
         requireFreePorts();
         String apiDatabaseUrl = prepareDatabases();
         KeycloakDistribution keycloak = startKeycloak();
-        new DemoUser(keycloak).createIfMissing();
+        new DemoUser(keycloak, settings.adminPassword()).createIfMissing();
         startApi(apiDatabaseUrl, keycloak);
         startGateway();
         printSummary();
@@ -250,7 +257,8 @@ public final class StackLauncher {
         }
     }
 
-    synchronized void stop() {
+    /** Stops what was started, last started first; calling it again does nothing. */
+    public synchronized void stop() {
         if (stopActions.isEmpty()) {
             return;
         }

@@ -113,6 +113,17 @@ class GatewayRoutesTest {
         assertThat(API.lastHeader("X-Forwarded-Proto")).isEqualTo("http");
     }
 
+    @Test
+    void aClientsForwardedHeaderNeverReachesAnUpstream() throws Exception {
+        send(
+                HttpRequest.newBuilder(gateway("/api/ping"))
+                        .header("Forwarded", "host=evil.example;proto=https")
+                        .GET());
+
+        assertThat(API.lastHeader("Forwarded")).isNull();
+        assertThat(API.lastHeader("X-Forwarded-Prefix")).isNull();
+    }
+
     private URI gateway(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -20,6 +20,8 @@ final class DemoUser {
     private static final Pattern ACCESS_TOKEN =
             Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
+    private static final String ADMIN_TOKEN_PATH = "/realms/master/protocol/openid-connect/token";
+
     private final KeycloakDistribution keycloak;
     private final String adminPassword;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -73,10 +75,7 @@ final class DemoUser {
                         + encode(adminPassword);
         HttpResponse<String> response =
                 send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                keycloak.baseUrl()
-                                                        + "/realms/master/protocol/openid-connect/token"))
+                        HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + ADMIN_TOKEN_PATH))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         Matcher token = ACCESS_TOKEN.matcher(response.body());

@@ -1,6 +1,8 @@
 package org.fittrackee.api.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer.ProtectedResourceMetadataConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -48,24 +52,24 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .oauth2ResourceServer(
                         server ->
-                                server.authenticationEntryPoint(
-                                                (request, response, error) -> {
-                                                    LOG.debug(
-                                                            "Token refused on {}: {}",
-                                                            request.getRequestURI(),
-                                                            error.getMessage());
-                                                    BearerTokenErrors.invalidToken(response);
-                                                })
+                                server.authenticationEntryPoint(SecurityConfiguration::refuseToken)
                                         .jwt(jwt -> {})
                                         .protectedResourceMetadata(
-                                                metadata ->
-                                                        metadata
-                                                                .protectedResourceMetadataCustomizer(
-                                                                        builder ->
-                                                                                describeResource(
-                                                                                        builder,
-                                                                                        settings))));
+                                                metadata -> describedBy(metadata, settings)));
         return http.build();
+    }
+
+    private static void refuseToken(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException error)
+            throws IOException {
+        LOG.debug("Token refused on {}: {}", request.getRequestURI(), error.getMessage());
+        BearerTokenErrors.invalidToken(response);
+    }
+
+    private static void describedBy(
+            ProtectedResourceMetadataConfigurer metadata, ResourceServerSettings settings) {
+        metadata.protectedResourceMetadataCustomizer(
+                builder -> describeResource(builder, settings));
     }
 
     /**

@@ -4,11 +4,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import org.fittrackee.api.testing.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -104,25 +102,6 @@ class RecordsControllerTest extends ApiTest {
 
     private String create(int sportId, double distance, int duration, String date)
             throws Exception {
-        String response =
-                mvc.perform(
-                                post("/api/workouts/no_gpx")
-                                        .with(athlete.asBearer())
-                                        .contentType(MediaType.APPLICATION_JSON)
-                                        .content(
-                                                "{\"sport_id\": "
-                                                        + sportId
-                                                        + ", \"distance\": "
-                                                        + distance
-                                                        + ", \"duration\": "
-                                                        + duration
-                                                        + ", \"workout_date\": \""
-                                                        + date
-                                                        + "\"}"))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString();
-        return JsonPath.read(response, "$.data.workouts[0].id");
+        return createWorkout(athlete, sportId, distance, duration, date);
     }
 }

@@ -1,13 +1,17 @@
 package org.fittrackee.api.testing;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,6 +30,32 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("fittrackee.database.url", TestDatabase::url);
+    }
+
+    /** Creates a workout without file for the token's user; returns its short id. */
+    protected String createWorkout(
+            TestToken token, int sportId, double distance, int duration, String date)
+            throws Exception {
+        String response =
+                mvc.perform(
+                                post("/api/workouts/no_gpx")
+                                        .with(token.asBearer())
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content(
+                                                "{\"sport_id\": "
+                                                        + sportId
+                                                        + ", \"distance\": "
+                                                        + distance
+                                                        + ", \"duration\": "
+                                                        + duration
+                                                        + ", \"workout_date\": \""
+                                                        + date
+                                                        + "\"}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        return JsonPath.read(response, "$.data.workouts[0].id");
     }
 
     /** A token of a new user with the given scopes and FitTrackee realm roles. */

@@ -3,11 +3,9 @@ package org.fittrackee.api.workouts;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import org.fittrackee.api.testing.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,20 +67,6 @@ class UserWorkoutsTest extends ApiTest {
     }
 
     private String create(String date) throws Exception {
-        String response =
-                mvc.perform(
-                                post("/api/workouts/no_gpx")
-                                        .with(owner.asBearer())
-                                        .contentType(MediaType.APPLICATION_JSON)
-                                        .content(
-                                                "{\"sport_id\": 5, \"distance\": 5, \"duration\":"
-                                                        + " 1800, \"workout_date\": \""
-                                                        + date
-                                                        + "\"}"))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString();
-        return JsonPath.read(response, "$.data.workouts[0].id");
+        return createWorkout(owner, 5, 5, 1800, date);
     }
 }

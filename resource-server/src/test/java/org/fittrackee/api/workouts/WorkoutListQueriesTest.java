@@ -2,14 +2,12 @@ package org.fittrackee.api.workouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.fittrackee.api.testing.ApiTest;
 import org.fittrackee.api.testing.StatementCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 
 @Import(StatementCounter.class)
 class WorkoutListQueriesTest extends ApiTest {
@@ -38,14 +36,7 @@ class WorkoutListQueriesTest extends ApiTest {
 
     private void create(TestToken token, int workouts) throws Exception {
         for (int i = 0; i < workouts; i++) {
-            mvc.perform(
-                            post("/api/workouts/no_gpx")
-                                    .with(token.asBearer())
-                                    .contentType(MediaType.APPLICATION_JSON)
-                                    .content(
-                                            "{\"sport_id\": 5, \"distance\": 5, \"duration\": 1800,"
-                                                    + " \"workout_date\": \"2024-01-01 10:00\"}"))
-                    .andExpect(status().isCreated());
+            createWorkout(token, 5, 5, 1800, "2024-01-01 10:00");
         }
     }
 }

@@ -177,6 +177,59 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void httpBasicClientAuthenticationIsAcceptedByDefault() {
+        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+
+        Answer token =
+                oauth().postWithBasic(
+                                oauth().tokenEndpoint(),
+                                app,
+                                Map.of("grant_type", "authorization_code", "code", code));
+
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aPostOnlyRealmRefusesHttpBasicWithInvalidClientAndKeepsTheCode() {
+        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        try {
+            admin().setRealmAttributes(Map.of("fittrackee.client_secret.post_only", "true"));
+
+            Answer basic =
+                    oauth().postWithBasic(
+                                    oauth().tokenEndpoint(),
+                                    app,
+                                    Map.of("grant_type", "authorization_code", "code", code));
+            assertThat(basic.status()).as(basic.toString()).isEqualTo(400);
+            assertThat(basic.json().get("error").asText()).isEqualTo("invalid_client");
+
+            Answer body = oauth().exchangeCode(app, code, null, null);
+            assertThat(body.status()).as(body.toString()).isEqualTo(200);
+            String refreshToken = body.json().get("refresh_token").asText();
+            Answer refresh =
+                    oauth().postWithBasic(
+                                    oauth().tokenEndpoint(),
+                                    app,
+                                    Map.of(
+                                            "grant_type",
+                                            "refresh_token",
+                                            "refresh_token",
+                                            refreshToken));
+            assertThat(refresh.json().get("error").asText()).isEqualTo("invalid_client");
+            Answer revoke =
+                    oauth().postWithBasic(
+                                    oauth().revocationEndpoint(),
+                                    app,
+                                    Map.of("token", refreshToken));
+            assertThat(revoke.status()).isEqualTo(400);
+            assertThat(revoke.json().get("error").asText()).isEqualTo("invalid_client");
+            assertThat(oauth().refresh(app, refreshToken).status()).isEqualTo(200);
+        } finally {
+            admin().setRealmAttributes(Map.of("fittrackee.client_secret.post_only", "false"));
+        }
+    }
+
+    @Test
     void thePlainMethodIsRefusedOnOurPathWithoutRedirecting() {
         Map<String, String> plain = authorizationQuery(app, "workouts:read", "s", null);
         plain.put("code_challenge", "a".repeat(43));

@@ -112,6 +112,20 @@ public final class FittrackeeOAuth {
         return post(revocationEndpoint(), form);
     }
 
+    /** A token or revocation request with the app's credentials in HTTP Basic, not the body. */
+    public HttpJson.Answer postWithBasic(String url, RegisteredApp app, Map<String, String> form) {
+        String credentials = app.clientId() + ":" + app.secret();
+        return HttpJson.send(
+                HttpJson.postForm(url, form)
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        credentials.getBytes(
+                                                                StandardCharsets.UTF_8))));
+    }
+
     /** Whether the token is active, asked as the resource server asks. */
     public boolean isActive(String accessToken) {
         String credentials = "fittrackee-api:" + admin.resourceServerSecret();

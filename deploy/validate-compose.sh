@@ -103,12 +103,13 @@ check_proxy() {
     FITTRACKEE_BASE_URL=http://localhost:5000 NGINX_LOCAL_RESOLVERS=127.0.0.11 \
         envsubst '${FITTRACKEE_BASE_URL} ${NGINX_LOCAL_RESOLVERS}' \
         <"$TEMPLATE" >"$WORK/nginx/default.conf"
-    # The image's nginx.conf includes conf.d/*.conf inside http {}; the temp paths keep
-    # nginx away from system directories that may not exist.
+    # The image's nginx.conf includes conf.d/*.conf inside http {}; the log and temp paths
+    # keep nginx away from system directories (/var/log/nginx…) that may not exist.
     cat >"$WORK/nginx/nginx.conf" <<EOF
 pid $WORK/nginx/nginx.pid;
 events {}
 http {
+    access_log $WORK/nginx/access.log;
     client_body_temp_path $WORK/nginx/temp/body;
     proxy_temp_path $WORK/nginx/temp/proxy;
     fastcgi_temp_path $WORK/nginx/temp/fastcgi;

@@ -28,6 +28,7 @@ public record Workout(
         Double aveSpeed,
         List<Double> bounds,
         Integer calories,
+        SensorValues sensors,
         String workoutVisibility,
         String mapVisibility,
         String analysisVisibility,

@@ -97,6 +97,7 @@ final class WorkoutEdit {
                 measuresChanged ? speed : valueOr(workout.aveSpeed(), speed),
                 workout.bounds().isEmpty() ? null : workout.bounds(),
                 WorkoutPayloads.caloriesOf(body, workout.calories()),
+                workout.sensors(),
                 WorkoutPayloads.visibilityOf(
                         body, "workout_visibility", workout.workoutVisibility()),
                 WorkoutPayloads.visibilityOf(body, "map_visibility", workout.mapVisibility()),

@@ -3,6 +3,7 @@ package org.fittrackee.api.workouts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +46,13 @@ public class WorkoutFileRepository {
                             """
                             INSERT INTO workout_segments (workout_id, segment_number, duration,
                                 moving, pauses, distance, min_alt, max_alt, ascent, descent,
-                                max_speed, ave_speed)
+                                max_speed, ave_speed, ave_hr, max_hr, ave_cadence, max_cadence,
+                                ave_power, max_power)
                             VALUES (:workoutId, :number, :duration, :moving, :pauses, :distance,
-                                :minAlt, :maxAlt, :ascent, :descent, :maxSpeed, :aveSpeed)
+                                :minAlt, :maxAlt, :ascent, :descent, :maxSpeed, :aveSpeed,
+                                :aveHr, :maxHr, :aveCadence, :maxCadence, :avePower, :maxPower)
                             """)
-                    .paramSource(segment)
+                    .params(paramsOf(segment))
                     .update();
         }
     }
@@ -85,7 +88,26 @@ public class WorkoutFileRepository {
                 (Double) row.getObject("ascent"),
                 (Double) row.getObject("descent"),
                 row.getDouble("max_speed"),
-                row.getDouble("ave_speed"));
+                row.getDouble("ave_speed"),
+                SensorValues.from(row));
+    }
+
+    private static Map<String, Object> paramsOf(WorkoutSegment segment) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("workoutId", segment.workoutId());
+        params.put("number", segment.number());
+        params.put("duration", segment.duration());
+        params.put("moving", segment.moving());
+        params.put("pauses", segment.pauses());
+        params.put("distance", segment.distance());
+        params.put("minAlt", segment.minAlt());
+        params.put("maxAlt", segment.maxAlt());
+        params.put("ascent", segment.ascent());
+        params.put("descent", segment.descent());
+        params.put("maxSpeed", segment.maxSpeed());
+        params.put("aveSpeed", segment.aveSpeed());
+        params.putAll(segment.sensors().params());
+        return params;
     }
 
     /** A stored GPX file and the name it was uploaded with. */

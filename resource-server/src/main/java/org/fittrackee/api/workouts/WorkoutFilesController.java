@@ -278,6 +278,7 @@ public class WorkoutFilesController {
                 analysis.averageSpeed(),
                 analysis.bounds() == null ? null : analysis.bounds().toList(),
                 WorkoutPayloads.caloriesOf(metadata, null),
+                SensorValues.of(analysis.sensors()),
                 WorkoutPayloads.visibilityOf(
                         metadata, "workout_visibility", user.preferences().workoutsVisibility()),
                 WorkoutPayloads.visibilityOf(
@@ -303,7 +304,8 @@ public class WorkoutFilesController {
                 segment.ascent(),
                 segment.descent(),
                 segment.maxSpeed(),
-                segment.averageSpeed());
+                segment.averageSpeed(),
+                SensorValues.of(segment.sensors()));
     }
 
     private static double seconds(java.time.Duration duration) {

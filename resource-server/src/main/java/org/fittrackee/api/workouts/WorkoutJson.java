@@ -16,6 +16,7 @@ public final class WorkoutJson {
      */
     public static Map<String, Object> of(WorkoutView view) {
         Workout workout = view.workout();
+        SensorValues sensors = workout.sensors();
         boolean owner = view.viewerIsOwner();
         boolean showMap = owner || "public".equals(workout.mapVisibility());
         boolean showAnalysis = owner || "public".equals(workout.analysisVisibility());
@@ -23,10 +24,10 @@ public final class WorkoutJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("analysis_visibility", workout.analysisVisibility());
         json.put("ascent", rounded(workout.ascent()));
-        json.put("ave_cadence", null);
-        json.put("ave_hr", null);
+        json.put("ave_cadence", sensors.aveCadence());
+        json.put("ave_hr", view.showHeartRate() ? sensors.aveHr() : null);
         json.put("ave_pace", pace(workout.aveSpeed()));
-        json.put("ave_power", null);
+        json.put("ave_power", sensors.avePower());
         json.put("ave_speed", rounded(workout.aveSpeed()));
         json.put("best_pace", pace(workout.maxSpeed()));
         json.put("bounds", view.detail() && showMap ? workout.bounds() : List.of());
@@ -45,9 +46,9 @@ public final class WorkoutJson {
         json.put("map", null);
         json.put("map_visibility", workout.mapVisibility());
         json.put("max_alt", rounded(workout.maxAlt()));
-        json.put("max_cadence", null);
-        json.put("max_hr", null);
-        json.put("max_power", null);
+        json.put("max_cadence", sensors.maxCadence());
+        json.put("max_hr", view.showHeartRate() ? sensors.maxHr() : null);
+        json.put("max_power", sensors.maxPower());
         json.put("max_speed", rounded(workout.maxSpeed()));
         json.put("min_alt", rounded(workout.minAlt()));
         json.put("modification_date", Dates.rfc1123(workout.modificationDate()));
@@ -77,15 +78,26 @@ public final class WorkoutJson {
         return json;
     }
 
-    /** FitTrackee's JSON for a segment of a workout made from a file. */
-    public static Map<String, Object> segment(WorkoutSegment segment, String workoutShortId) {
+    /**
+     * FitTrackee's JSON for a segment of a workout made from a file; the heart rate only for a
+     * viewer the owner's {@code hr_visibility} lets in.
+     */
+    public static Map<String, Object> segment(
+            WorkoutSegment segment, String workoutShortId, boolean showHeartRate) {
+        SensorValues sensors = segment.sensors();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ascent", rounded(segment.ascent()));
+        json.put("ave_cadence", sensors.aveCadence());
+        json.put("ave_hr", showHeartRate ? sensors.aveHr() : null);
+        json.put("ave_power", sensors.avePower());
         json.put("ave_speed", rounded(segment.aveSpeed()));
         json.put("descent", rounded(segment.descent()));
         json.put("distance", rounded(segment.distance()));
         json.put("duration", Durations.format(segment.duration()));
         json.put("max_alt", rounded(segment.maxAlt()));
+        json.put("max_cadence", sensors.maxCadence());
+        json.put("max_hr", showHeartRate ? sensors.maxHr() : null);
+        json.put("max_power", sensors.maxPower());
         json.put("max_speed", rounded(segment.maxSpeed()));
         json.put("min_alt", rounded(segment.minAlt()));
         json.put("moving", Durations.format(segment.moving()));
@@ -121,5 +133,6 @@ public final class WorkoutJson {
             List<Map<String, Object>> records,
             List<Map<String, Object>> segments,
             WorkoutRepository.Neighbours neighbours,
-            boolean showCalories) {}
+            boolean showCalories,
+            boolean showHeartRate) {}
 }

@@ -46,12 +46,14 @@ public class WorkoutRepository {
                                 INSERT INTO workouts (uuid, user_id, sport_id, title, notes,
                                     description, workout_date, duration, moving, pauses, distance,
                                     min_alt, max_alt, ascent, descent, max_speed, ave_speed,
-                                    bounds, calories, workout_visibility, map_visibility,
-                                    analysis_visibility)
+                                    bounds, calories, ave_hr, max_hr, ave_cadence,
+                                    max_cadence, ave_power, max_power, workout_visibility,
+                                    map_visibility, analysis_visibility)
                                 VALUES (:uuid, :userId, :sportId, :title, :notes, :description,
                                     :workoutDate, :duration, :moving, :pauses, :distance, :minAlt,
                                     :maxAlt, :ascent, :descent, :maxSpeed, :aveSpeed,
-                                    CAST(:bounds AS DOUBLE PRECISION[]), :calories,
+                                    CAST(:bounds AS DOUBLE PRECISION[]), :calories, :aveHr,
+                                    :maxHr, :aveCadence, :maxCadence, :avePower, :maxPower,
                                     :workoutVisibility, :mapVisibility, :analysisVisibility)
                                 RETURNING id
                                 """)
@@ -72,7 +74,10 @@ public class WorkoutRepository {
                             distance = :distance, min_alt = :minAlt, max_alt = :maxAlt,
                             ascent = :ascent, descent = :descent, max_speed = :maxSpeed,
                             ave_speed = :aveSpeed, bounds = CAST(:bounds AS DOUBLE PRECISION[]),
-                            calories = :calories, workout_visibility = :workoutVisibility,
+                            calories = :calories, ave_hr = :aveHr, max_hr = :maxHr,
+                            ave_cadence = :aveCadence, max_cadence = :maxCadence,
+                            ave_power = :avePower, max_power = :maxPower,
+                            workout_visibility = :workoutVisibility,
                             map_visibility = :mapVisibility,
                             analysis_visibility = :analysisVisibility,
                             modification_date = now()
@@ -310,6 +315,7 @@ public class WorkoutRepository {
         params.put("aveSpeed", values.aveSpeed());
         params.put("bounds", values.bounds() == null ? null : arrayLiteral(values.bounds()));
         params.put("calories", values.calories());
+        params.putAll(values.sensors().params());
         params.put("workoutVisibility", values.workoutVisibility());
         params.put("mapVisibility", values.mapVisibility());
         params.put("analysisVisibility", values.analysisVisibility());
@@ -348,6 +354,7 @@ public class WorkoutRepository {
                 nullableDouble(row, "ave_speed"),
                 boundsOf(row.getArray("bounds")),
                 (Integer) row.getObject("calories"),
+                SensorValues.from(row),
                 row.getString("workout_visibility"),
                 row.getString("map_visibility"),
                 row.getString("analysis_visibility"),

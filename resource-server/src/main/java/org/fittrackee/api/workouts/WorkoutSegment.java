@@ -13,4 +13,5 @@ public record WorkoutSegment(
         Double ascent,
         Double descent,
         double maxSpeed,
-        double aveSpeed) {}
+        double aveSpeed,
+        SensorValues sensors) {}

@@ -66,7 +66,8 @@ public class WorkoutService {
                 segment.ascent(),
                 segment.descent(),
                 segment.maxSpeed(),
-                segment.aveSpeed());
+                segment.aveSpeed(),
+                segment.sensors());
     }
 
     @Transactional

@@ -26,6 +26,7 @@ public record WorkoutValues(
         double aveSpeed,
         List<Double> bounds,
         Integer calories,
+        SensorValues sensors,
         String workoutVisibility,
         String mapVisibility,
         String analysisVisibility) {}

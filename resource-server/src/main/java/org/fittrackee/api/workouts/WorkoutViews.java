@@ -74,24 +74,26 @@ public class WorkoutViews {
         Map<String, Object> ownerJson = UserJson.light(owner, workouts.countOf(owner.id()));
         Map<Long, List<WorkoutRecord>> recordsByWorkout =
                 records.findByWorkouts(page.stream().map(Workout::id).toList());
+        boolean showCalories = mayShow(owner.preferences().caloriesVisibility(), viewerIsOwner);
+        boolean showHeartRate = mayShow(owner.preferences().hrVisibility(), viewerIsOwner);
+
         return page.stream()
                 .map(
                         workout ->
-                                WorkoutJson.of(
-                                        new WorkoutJson.WorkoutView(
-                                                workout,
-                                                viewerIsOwner,
-                                                false,
-                                                ownerJson,
-                                                recordsJson(
-                                                        recordsByWorkout.getOrDefault(
-                                                                workout.id(), List.of()),
-                                                        owner),
-                                                List.of(),
-                                                null,
-                                                mayShow(
-                                                        owner.preferences().caloriesVisibility(),
-                                                        viewerIsOwner))))
+                                new WorkoutJson.WorkoutView(
+                                        workout,
+                                        viewerIsOwner,
+                                        false,
+                                        ownerJson,
+                                        recordsJson(
+                                                recordsByWorkout.getOrDefault(
+                                                        workout.id(), List.of()),
+                                                owner),
+                                        List.of(),
+                                        null,
+                                        showCalories,
+                                        showHeartRate))
+                .map(WorkoutJson::of)
                 .toList();
     }
 
@@ -99,6 +101,7 @@ public class WorkoutViews {
     public Map<String, Object> detailJson(AuthenticatedUser caller, Workout workout) {
         User owner = users.findById(workout.userId()).orElseThrow();
         boolean viewerIsOwner = caller != null && workout.isOwnedBy(caller.id());
+        boolean showHeartRate = mayShow(owner.preferences().hrVisibility(), viewerIsOwner);
         return WorkoutJson.of(
                 new WorkoutJson.WorkoutView(
                         workout,
@@ -109,17 +112,18 @@ public class WorkoutViews {
                                 records.findByWorkouts(List.of(workout.id()))
                                         .getOrDefault(workout.id(), List.of()),
                                 owner),
-                        segmentsJson(workout),
+                        segmentsJson(workout, showHeartRate),
                         viewerIsOwner ? workouts.neighboursOf(workout) : null,
-                        mayShow(owner.preferences().caloriesVisibility(), viewerIsOwner)));
+                        mayShow(owner.preferences().caloriesVisibility(), viewerIsOwner),
+                        showHeartRate));
     }
 
-    private List<Map<String, Object>> segmentsJson(Workout workout) {
+    private List<Map<String, Object>> segmentsJson(Workout workout, boolean showHeartRate) {
         return files
                 .segmentsOf(List.of(workout.id()))
                 .getOrDefault(workout.id(), List.of())
                 .stream()
-                .map(segment -> WorkoutJson.segment(segment, workout.shortId()))
+                .map(segment -> WorkoutJson.segment(segment, workout.shortId(), showHeartRate))
                 .toList();
     }
 

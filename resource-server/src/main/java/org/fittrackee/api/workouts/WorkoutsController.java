@@ -112,6 +112,7 @@ public class WorkoutsController {
                         speedOf(distance, duration),
                         null,
                         WorkoutPayloads.caloriesOf(body, null),
+                        SensorValues.NONE,
                         WorkoutPayloads.visibilityOf(
                                 body,
                                 "workout_visibility",

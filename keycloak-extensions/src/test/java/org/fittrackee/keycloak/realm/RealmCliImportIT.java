@@ -18,16 +18,23 @@ import org.junit.jupiter.api.Test;
 class RealmCliImportIT {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "fittrackee_keycloak_import_it";
+    private static final String DATABASE =
+            "fittrackee_keycloak_import_it_" + ProcessHandle.current().pid();
 
     @Test
     void kcShImportCreatesTheRealmWithOneOfEachScope() throws Exception {
         KeycloakDistribution keycloak = TestKeycloak.shared().distribution();
 
-        keycloak.importRealmWithCli(
-                new KeycloakDatabase(SERVER, DATABASE, "postgres", "postgres", true));
+        KeycloakDatabase database =
+                new KeycloakDatabase(SERVER, DATABASE, "postgres", "postgres", true);
+        keycloak.importRealmWithCli(database);
 
-        List<String> scopes = clientScopeNamesOfTheImportedRealm();
+        List<String> scopes;
+        try {
+            scopes = clientScopeNamesOfTheImportedRealm();
+        } finally {
+            database.drop();
+        }
         assertThat(scopes).containsAll(FittrackeeScopes.ALL);
         assertThat(scopes).contains("fittrackee-api-audience", "basic");
         assertThat(scopes).filteredOn("offline_access"::equals).hasSize(1);

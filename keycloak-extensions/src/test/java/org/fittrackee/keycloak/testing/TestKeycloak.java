@@ -11,7 +11,8 @@ import org.fittrackee.stack.keycloak.KeycloakSettings;
  */
 public final class TestKeycloak implements KeycloakEndpoint {
 
-    static final String DATABASE = "fittrackee_keycloak_it";
+    /** One database per test JVM, so that runs from several work trees never collide. */
+    static final String DATABASE = "fittrackee_keycloak_it_" + ProcessHandle.current().pid();
 
     private static TestKeycloak shared;
 
@@ -23,9 +24,17 @@ public final class TestKeycloak implements KeycloakEndpoint {
 
     public static synchronized TestKeycloak shared() {
         if (shared == null) {
-            KeycloakDistribution distribution = KeycloakDistribution.create(settings());
+            KeycloakSettings settings = settings();
+            KeycloakDistribution distribution = KeycloakDistribution.create(settings);
             distribution.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(distribution::stop, "keycloak-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        distribution.stop();
+                                        settings.database().drop();
+                                    },
+                                    "keycloak-stop"));
             shared = new TestKeycloak(distribution);
         }
         return shared;

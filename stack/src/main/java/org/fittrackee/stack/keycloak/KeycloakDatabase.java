@@ -40,15 +40,30 @@ public record KeycloakDatabase(
                 statement.execute("CREATE DATABASE " + name);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "Cannot reach PostgreSQL at "
-                            + serverUrl
-                            + " as "
-                            + user
-                            + " ("
-                            + e.getMessage()
-                            + ")",
-                    e);
+            throw unreachable(e);
         }
+    }
+
+    /** Drops the database, for data that must not outlive a run (the tests'). */
+    public void drop() {
+        try (Connection connection =
+                        DriverManager.getConnection(serverUrl + "postgres", user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private IllegalStateException unreachable(SQLException e) {
+        return new IllegalStateException(
+                "Cannot reach PostgreSQL at "
+                        + serverUrl
+                        + " as "
+                        + user
+                        + " ("
+                        + e.getMessage()
+                        + ")",
+                e);
     }
 }

@@ -38,6 +38,11 @@ public class FittrackeeException extends RuntimeException {
         return badRequest(INVALID_PAYLOAD);
     }
 
+    /** FitTrackee's 400 with status "invalid", which its workout services give. */
+    public static FittrackeeException invalid(String message) {
+        return new FittrackeeException(HttpStatus.BAD_REQUEST, "invalid", message);
+    }
+
     /** FitTrackee's 400 with status "fail", used for uploads and statistics parameters. */
     public static FittrackeeException fail(String message) {
         return new FittrackeeException(HttpStatus.BAD_REQUEST, "fail", message);

@@ -74,7 +74,7 @@ public class WorkoutFilesController {
         byte[] gpx = checkedFile(file);
         Map<String, Object> metadata = metadataOf(data);
         User user = caller.user();
-        Sport sport = views.activeSport(WorkoutPayloads.sportIdOf(metadata), user.id());
+        Sport sport = views.sportOfNewWorkout(WorkoutPayloads.sportIdOf(metadata), user.id());
 
         GpxAnalysis analysis = analyzed(gpx, sport.stoppedSpeedThreshold());
         Workout workout =

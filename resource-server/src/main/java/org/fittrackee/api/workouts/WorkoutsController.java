@@ -89,7 +89,7 @@ public class WorkoutsController {
             throw FittrackeeException.invalidPayload();
         }
         User user = caller.user();
-        Sport sport = views.activeSport(WorkoutPayloads.sportIdOf(body), user.id());
+        Sport sport = views.sportOfNewWorkout(WorkoutPayloads.sportIdOf(body), user.id());
         double duration = WorkoutPayloads.durationOf(body);
         double distance = WorkoutPayloads.distanceOf(body);
         WorkoutValues values =
@@ -141,7 +141,7 @@ public class WorkoutsController {
         }
 
         WorkoutValues values =
-                WorkoutEdit.apply(workout, body, this::activeSportId, zoneOf(caller.user()));
+                WorkoutEdit.apply(workout, body, this::editedSportId, zoneOf(caller.user()));
         Workout updated = service.update(workout, values);
         return workoutsResponse("success", views.detailJson(caller, updated));
     }
@@ -176,8 +176,8 @@ public class WorkoutsController {
         return response;
     }
 
-    private int activeSportId(int sportId, long userId) {
-        return views.activeSport(sportId, userId).id();
+    private int editedSportId(int sportId, long userId) {
+        return views.sportOfEditedWorkout(sportId, userId).id();
     }
 
     private static String titleOrDefault(Map<String, Object> body, Sport sport) {

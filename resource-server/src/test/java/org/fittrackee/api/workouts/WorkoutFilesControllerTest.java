@@ -81,7 +81,8 @@ class WorkoutFilesControllerTest extends ApiTest {
                 .andExpect(jsonPath("$.message").value("invalid payload"));
         upload(athlete, "run.gpx", gpx(3, 1), "{\"sport_id\": 99}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value("sport does not exist"));
+                .andExpect(jsonPath("$.status").value("invalid"))
+                .andExpect(jsonPath("$.message").value("Sport id: 99 does not exist"));
         upload(athlete, "run.gpx", gpx(3, 1), "{not json").andExpect(status().isBadRequest());
         mvc.perform(
                         multipart("/api/workouts")

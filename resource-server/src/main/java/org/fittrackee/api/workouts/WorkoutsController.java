@@ -38,28 +38,37 @@ public class WorkoutsController {
     private final WorkoutService service;
     private final WorkoutViews views;
     private final UserRepository users;
+    private final WorkoutLocations locations;
 
     public WorkoutsController(
             WorkoutRepository workouts,
             WorkoutService service,
             WorkoutViews views,
-            UserRepository users) {
+            UserRepository users,
+            WorkoutLocations locations) {
         this.workouts = workouts;
         this.service = service;
         this.views = views;
         this.users = users;
+        this.locations = locations;
     }
 
     @GetMapping("/api/workouts")
     @RequireAuth(scope = "workouts:read")
     public Map<String, Object> list(
             AuthenticatedUser caller, @RequestParam Map<String, String> query) {
-        WorkoutFilter filter = WorkoutFilters.parse(query, zoneOf(caller.user()));
+        WorkoutFilter filter =
+                locations.resolve(caller.id(), WorkoutFilters.parse(query, zoneOf(caller.user())));
         List<Workout> page = workouts.page(caller.id(), filter);
         WorkoutTotals all = workouts.totals(caller.id(), filter);
 
+        List<Map<String, Object>> listed = views.listJson(caller.user(), page);
+        if ("true".equalsIgnoreCase(query.get("return_equipments"))) {
+            // Equipment is not served (reference §5): no workout has any.
+            listed.forEach(workout -> workout.put("equipments", List.of()));
+        }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("workouts", views.listJson(caller.user(), page));
+        data.put("workouts", listed);
         if ("true".equalsIgnoreCase(query.get("with_statistics"))) {
             data.put(
                     "statistics",

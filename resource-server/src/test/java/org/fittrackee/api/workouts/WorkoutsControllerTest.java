@@ -381,6 +381,62 @@ class WorkoutsControllerTest extends ApiTest {
                 .andExpect(jsonPath("$.data.workouts[0].sport_id").value(4));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "{}",
+                "not json",
+                "{\"title\": ",
+                "[\"title\"]",
+                "\"title\"",
+                "{\"unknown\": 1}",
+                "{\"title\": 5}",
+                "{\"title\": [\"a\"]}",
+                "{\"notes\": {\"a\": 1}}",
+                "{\"sport_id\": \"6\"}",
+                "{\"sport_id\": 6.5}",
+                "{\"sport_id\": -1}",
+                "{\"sport_id\": 18446744073709551621}",
+                "{\"distance\": \"far\"}",
+                "{\"distance\": -1}",
+                "{\"duration\": 0}",
+                "{\"duration\": 1e400}",
+                "{\"workout_date\": 20240101}",
+                "{\"workout_date\": \"+300000-01-01 10:00\"}",
+                "{\"workout_date\": \"2024-01-01\"}",
+                "{\"ascent\": 10}",
+                "{\"ascent\": \"high\", \"descent\": 1}",
+                "{\"calories\": -5}",
+                "{\"calories\": \"many\"}",
+                "{\"workout_visibility\": \"everyone\"}",
+                "{\"map_visibility\": true}",
+                "{\"title\": \"ok\", \"analysis_visibility\": 1}"
+            })
+    void aBadEditIsRefusedWithAMessageAndChangesNothing(String body) throws Exception {
+        String id = createdId(writer, 5, 5.0, 1800, "2024-01-01 10:00", "Before");
+        String before =
+                mvc.perform(get("/api/workouts/" + id).with(writer.asBearer()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+
+        mvc.perform(
+                        patch("/api/workouts/" + id)
+                                .with(writer.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").isNotEmpty());
+
+        String after =
+                mvc.perform(get("/api/workouts/" + id).with(writer.asBearer()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        assertThat(after).isEqualTo(before);
+    }
+
     @Test
     void longTextsAreCutToFittrackeesLimits() throws Exception {
         String body =

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.fittrackee.api.http.FittrackeeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -53,23 +55,18 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(
                         session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .oauth2ResourceServer(
-                        server ->
-                                server.bearerTokenResolver(bearerTokens(handlers))
-                                        .authenticationEntryPoint(
-                                                (request, response, error) ->
-                                                        refuseToken(
-                                                                handlers, request, response, error))
-                                        .jwt(jwt -> {})
-                                        .protectedResourceMetadata(
-                                                metadata ->
-                                                        metadata
-                                                                .protectedResourceMetadataCustomizer(
-                                                                        builder ->
-                                                                                describeResource(
-                                                                                        builder,
-                                                                                        settings))));
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+
+        Consumer<OAuth2ProtectedResourceMetadata.Builder> description = describedBy(settings);
+        http.oauth2ResourceServer(
+                server ->
+                        server.bearerTokenResolver(bearerTokens(handlers))
+                                .authenticationEntryPoint(tokenRefusal(handlers))
+                                .jwt(jwt -> {})
+                                .protectedResourceMetadata(
+                                        metadata ->
+                                                metadata.protectedResourceMetadataCustomizer(
+                                                        description)));
         return http.build();
     }
 
@@ -89,6 +86,10 @@ public class SecurityConfiguration {
      * endpoint, where FitTrackee checks its own tokens only and answers in its own format
      * (reference §1.2, step 4).
      */
+    private static AuthenticationEntryPoint tokenRefusal(ApiHandlers handlers) {
+        return (request, response, error) -> refuseToken(handlers, request, response, error);
+    }
+
     private static void refuseToken(
             ApiHandlers handlers,
             HttpServletRequest request,
@@ -134,12 +135,13 @@ public class SecurityConfiguration {
      * /.well-known/oauth-protected-resource}: the realm that issues tokens for this API, and the
      * scopes it understands.
      */
-    private static void describeResource(
-            OAuth2ProtectedResourceMetadata.Builder metadata, ResourceServerSettings settings) {
-        metadata.authorizationServer(settings.issuerUrl())
-                .scopes(scopes -> scopes.addAll(FittrackeeScopes.ALL))
-                .resourceName("FitTrackee API")
-                .tlsClientCertificateBoundAccessTokens(false);
+    private static Consumer<OAuth2ProtectedResourceMetadata.Builder> describedBy(
+            ResourceServerSettings settings) {
+        return metadata ->
+                metadata.authorizationServer(settings.issuerUrl())
+                        .scopes(scopes -> scopes.addAll(FittrackeeScopes.ALL))
+                        .resourceName("FitTrackee API")
+                        .tlsClientCertificateBoundAccessTokens(false);
     }
 
     @Bean

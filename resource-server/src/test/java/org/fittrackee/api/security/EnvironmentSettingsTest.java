@@ -55,7 +55,8 @@ class EnvironmentSettingsTest {
                                 "FITTRACKEE_ISSUER_URL",
                                 "https://sso.example.org/realms/fittrackee",
                                 "FITTRACKEE_JWKS_URL",
-                                "http://keycloak:8080/realms/fittrackee/protocol/openid-connect/certs"));
+                                "http://keycloak:8080/realms/fittrackee/protocol/openid-connect"
+                                        + "/certs"));
 
         assertThat(settingsOf(environment).jwksUrl())
                 .isEqualTo("http://keycloak:8080/realms/fittrackee/protocol/openid-connect/certs");

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fittrackee.api.http.Dates;
+import org.fittrackee.api.http.UploadLimit;
 import org.fittrackee.api.security.PublicEndpoint;
 import org.fittrackee.api.security.RequireAuth;
 import org.fittrackee.api.security.ResourceServerSettings;
@@ -26,10 +27,13 @@ public class ConfigController {
 
     private final AppConfigRepository configs;
     private final ResourceServerSettings settings;
+    private final UploadLimit uploadLimit;
 
-    public ConfigController(AppConfigRepository configs, ResourceServerSettings settings) {
+    public ConfigController(
+            AppConfigRepository configs, ResourceServerSettings settings, UploadLimit uploadLimit) {
         this.configs = configs;
         this.settings = settings;
+        this.uploadLimit = uploadLimit;
     }
 
     @GetMapping("/api/config")
@@ -43,7 +47,8 @@ public class ConfigController {
     @Transactional
     public Map<String, Object> update(
             AuthenticatedUser caller, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> columns = ConfigUpdate.validate(body, configs.load());
+        Map<String, Object> columns =
+                ConfigUpdate.validate(body, configs.load(), uploadLimit.bytes());
         if (columns.containsKey("privacy_policy")) {
             columns.put("privacy_policy_date", OffsetDateTime.now(ZoneOffset.UTC));
         }

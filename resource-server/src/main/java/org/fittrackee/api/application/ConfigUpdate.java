@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.fittrackee.api.http.FittrackeeException;
+import org.fittrackee.api.http.ReadableFileSize;
 
 /**
  * Checks a {@code PATCH /api/config} body and turns it into the columns to set. Unknown keys are
@@ -31,7 +32,12 @@ final class ConfigUpdate {
 
     private ConfigUpdate() {}
 
-    static Map<String, Object> validate(Map<String, Object> body, AppConfig current) {
+    /**
+     * @param uploadLimit the largest upload the server reads at all, in bytes: a larger {@code
+     *     max_single_file_size} would promise uploads that the server refuses first
+     */
+    static Map<String, Object> validate(
+            Map<String, Object> body, AppConfig current, long uploadLimit) {
         if (body == null || body.isEmpty()) {
             throw FittrackeeException.invalidPayload();
         }
@@ -45,6 +51,7 @@ final class ConfigUpdate {
         }
 
         checkConsistency(columns, current, problems);
+        checkUploadLimit(columns, uploadLimit, problems);
         if (!problems.isEmpty()) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("status", "error");
@@ -61,14 +68,16 @@ final class ConfigUpdate {
                 continue;
             }
             Object value = body.get(key);
-            if (!(value instanceof Number number) || number.doubleValue() % 1 != 0) {
+            if (!(value instanceof Number number)
+                    || !Double.isFinite(number.doubleValue())
+                    || number.doubleValue() % 1 != 0) {
                 problems.add(key + " must be an integer");
                 continue;
             }
-            long limit = number.longValue();
-            if (limit > MAX_INTEGER) {
+            if (number.doubleValue() > MAX_INTEGER) {
                 throw exceedingLimit(key);
             }
+            long limit = number.longValue();
             if (limit < 0 || (limit == 0 && !key.equals("max_users"))) {
                 problems.add(key + " must be greater than 0");
                 continue;
@@ -122,6 +131,20 @@ final class ConfigUpdate {
             problems.add(
                     "max files in a zip archive must be equal or greater than max files for"
                             + " synchronous import");
+        }
+    }
+
+    private static void checkUploadLimit(
+            Map<String, Object> columns, long uploadLimit, List<String> problems) {
+        Object singleFile = columns.get("max_single_file_size");
+        if (singleFile != null && (int) singleFile > uploadLimit) {
+            problems.add(
+                    "max size of uploaded files must be less than or equal to the server's upload"
+                            + " limit ("
+                            + uploadLimit
+                            + " bytes, "
+                            + ReadableFileSize.of(uploadLimit)
+                            + ")");
         }
     }
 

@@ -31,6 +31,12 @@ public class ApiErrorHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+    private final UploadLimit uploadLimit;
+
+    public ApiErrorHandler(UploadLimit uploadLimit) {
+        this.uploadLimit = uploadLimit;
+    }
+
     @ExceptionHandler(InsufficientScopeException.class)
     void insufficientScope(InsufficientScopeException error, HttpServletResponse response)
             throws IOException {
@@ -54,11 +60,18 @@ public class ApiErrorHandler {
         return fittrackee(FittrackeeException.invalidPayload());
     }
 
+    /**
+     * A request above the server's upload limit, refused while it is read: FitTrackee names the
+     * request's size, when the client sent it, and the limit.
+     */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException error) {
+    ResponseEntity<Object> tooLarge(
+            MaxUploadSizeExceededException error, HttpServletRequest request) {
+        LOG.debug("Upload refused: {}", error.getMessage());
+        String fileType = "/api/workouts".equals(request.getRequestURI()) ? "workout" : "";
         return fittrackee(
-                FittrackeeException.payloadTooLarge(
-                        "Error during workout upload, file size exceeds the limit."));
+                FittrackeeException.uploadTooLarge(
+                        fileType, request.getContentLengthLong(), uploadLimit.bytes()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

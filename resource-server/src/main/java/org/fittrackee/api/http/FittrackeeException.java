@@ -38,6 +38,11 @@ public class FittrackeeException extends RuntimeException {
         return badRequest(INVALID_PAYLOAD);
     }
 
+    /** FitTrackee's 400 with status "invalid", which its workout services give. */
+    public static FittrackeeException invalid(String message) {
+        return new FittrackeeException(HttpStatus.BAD_REQUEST, "invalid", message);
+    }
+
     /** FitTrackee's 400 with status "fail", used for uploads and statistics parameters. */
     public static FittrackeeException fail(String message) {
         return new FittrackeeException(HttpStatus.BAD_REQUEST, "fail", message);
@@ -78,8 +83,28 @@ public class FittrackeeException extends RuntimeException {
         return new FittrackeeException(HttpStatus.BAD_REQUEST, "error", "invalid", body);
     }
 
-    public static FittrackeeException payloadTooLarge(String message) {
-        return new FittrackeeException(HttpStatus.PAYLOAD_TOO_LARGE, "fail", message);
+    /**
+     * FitTrackee's 413 for an upload, e.g. {@code Error during workout upload, file size (1.2MB)
+     * exceeds 1.0MB.}; without the size when the request did not tell it, and {@code exceeds
+     * limit.} when the limit is unknown, in FitTrackee's words.
+     *
+     * @param fileType {@code workout}, or empty for a request that is no known upload
+     * @param size the request's size in bytes, or a value below 1 when unknown
+     * @param max the limit in bytes, or a value below 1 when unknown
+     */
+    public static FittrackeeException uploadTooLarge(String fileType, long size, long max) {
+        String readableSize = size > 0 ? "(" + ReadableFileSize.of(size) + ") " : "";
+        String readableMax = max > 0 ? ReadableFileSize.of(max) : "limit";
+        return new FittrackeeException(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "fail",
+                "Error during "
+                        + fileType
+                        + " upload, file size "
+                        + readableSize
+                        + "exceeds "
+                        + readableMax
+                        + ".");
     }
 
     public HttpStatus httpStatus() {

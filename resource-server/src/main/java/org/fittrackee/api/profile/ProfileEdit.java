@@ -1,11 +1,9 @@
 package org.fittrackee.api.profile;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
+import org.fittrackee.api.http.Dates;
 import org.fittrackee.api.http.FittrackeeException;
 
 /**
@@ -17,9 +15,6 @@ record ProfileEdit(
 
     static final List<String> KEYS =
             List.of("first_name", "last_name", "bio", "birth_date", "location");
-
-    private static final DateTimeFormatter BIRTH_DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     static ProfileEdit from(Map<String, Object> body) {
         BodyValues.withKeys(body, KEYS);
@@ -36,12 +31,8 @@ record ProfileEdit(
         if (value == null || "".equals(value)) {
             return null;
         }
-        if (value instanceof String text) {
-            try {
-                return LocalDate.parse(text, BIRTH_DATE);
-            } catch (DateTimeParseException e) {
-                // answered below, as for a value that is not a text
-            }
+        if (value instanceof String text && Dates.parseDay(text).isPresent()) {
+            return Dates.parseDay(text).get();
         }
         throw FittrackeeException.badRequest("birth_date must be a date formatted as YYYY-MM-DD");
     }

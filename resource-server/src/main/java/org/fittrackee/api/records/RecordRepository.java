@@ -44,7 +44,18 @@ public class RecordRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Replaces the user's records for the sport with the best of their workouts. The caller's
+     * transaction first takes a lock on the user, held until it ends: two writes of the same user
+     * at once would otherwise both delete the old records and both insert the new ones, and the
+     * second would break the one-record-per-type rule. The second write waits, then sees the
+     * first's workout.
+     */
     public void recompute(long userId, int sportId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:userId)")
+                .param("userId", userId)
+                .query((row, number) -> null)
+                .list();
         jdbc.sql("DELETE FROM records WHERE user_id = :userId AND sport_id = :sportId")
                 .param("userId", userId)
                 .param("sportId", sportId)

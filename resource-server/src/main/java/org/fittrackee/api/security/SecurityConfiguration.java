@@ -3,7 +3,10 @@ package org.fittrackee.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
+import org.fittrackee.api.http.FittrackeeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer.ProtectedResourceMetadataConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -24,6 +26,9 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -44,32 +49,59 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerSettings settings)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ResourceServerSettings settings, ApiHandlers handlers)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(
                         session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .oauth2ResourceServer(
-                        server ->
-                                server.authenticationEntryPoint(SecurityConfiguration::refuseToken)
-                                        .jwt(jwt -> {})
-                                        .protectedResourceMetadata(
-                                                metadata -> describedBy(metadata, settings)));
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+
+        Consumer<OAuth2ProtectedResourceMetadata.Builder> description = describedBy(settings);
+        http.oauth2ResourceServer(
+                server ->
+                        server.bearerTokenResolver(bearerTokens(handlers))
+                                .authenticationEntryPoint(tokenRefusal(handlers))
+                                .jwt(jwt -> {})
+                                .protectedResourceMetadata(
+                                        metadata ->
+                                                metadata.protectedResourceMetadataCustomizer(
+                                                        description)));
         return http.build();
     }
 
-    private static void refuseToken(
-            HttpServletRequest request, HttpServletResponse response, AuthenticationException error)
-            throws IOException {
-        LOG.debug("Token refused on {}: {}", request.getRequestURI(), error.getMessage());
-        BearerTokenErrors.invalidToken(response);
+    /**
+     * The bearer token of the {@code Authorization} header, except on the endpoints FitTrackee
+     * serves without authentication ({@code GET /api/config}, {@code /api/ping}...): FitTrackee
+     * never looks at the header there, so an app with a stale token still reads them.
+     */
+    private static BearerTokenResolver bearerTokens(ApiHandlers handlers) {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        return request ->
+                handlers.leadsTo(request, PublicEndpoint.class) ? null : header.resolve(request);
     }
 
-    private static void describedBy(
-            ProtectedResourceMetadataConfigurer metadata, ResourceServerSettings settings) {
-        metadata.protectedResourceMetadataCustomizer(
-                builder -> describeResource(builder, settings));
+    /**
+     * A token that fails validation: OAuth's {@code invalid_token}, except on a first-party-only
+     * endpoint, where FitTrackee checks its own tokens only and answers in its own format
+     * (reference §1.2, step 4).
+     */
+    private static AuthenticationEntryPoint tokenRefusal(ApiHandlers handlers) {
+        return (request, response, error) -> refuseToken(handlers, request, response, error);
+    }
+
+    private static void refuseToken(
+            ApiHandlers handlers,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AuthenticationException error)
+            throws IOException {
+        LOG.debug("Token refused on {}: {}", request.getRequestURI(), error.getMessage());
+        if (handlers.leadsTo(request, FirstPartyOnly.class)) {
+            unauthorized(response);
+            return;
+        }
+        BearerTokenErrors.invalidToken(response);
     }
 
     /**
@@ -86,17 +118,30 @@ public class SecurityConfiguration {
         };
     }
 
+    /** FitTrackee's 401, written from the filter, where no exception handler runs. */
+    private static void unauthorized(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write(
+                        "{\"status\":\"error\",\"message\":\""
+                                + FittrackeeException.INVALID_AUTH_TOKEN
+                                + "\"}");
+    }
+
     /**
      * The OAuth 2.0 Protected Resource Metadata (RFC 9728) served at {@code
      * /.well-known/oauth-protected-resource}: the realm that issues tokens for this API, and the
      * scopes it understands.
      */
-    private static void describeResource(
-            OAuth2ProtectedResourceMetadata.Builder metadata, ResourceServerSettings settings) {
-        metadata.authorizationServer(settings.issuerUrl())
-                .scopes(scopes -> scopes.addAll(FittrackeeScopes.ALL))
-                .resourceName("FitTrackee API")
-                .tlsClientCertificateBoundAccessTokens(false);
+    private static Consumer<OAuth2ProtectedResourceMetadata.Builder> describedBy(
+            ResourceServerSettings settings) {
+        return metadata ->
+                metadata.authorizationServer(settings.issuerUrl())
+                        .scopes(scopes -> scopes.addAll(FittrackeeScopes.ALL))
+                        .resourceName("FitTrackee API")
+                        .tlsClientCertificateBoundAccessTokens(false);
     }
 
     @Bean

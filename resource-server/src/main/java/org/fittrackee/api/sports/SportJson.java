@@ -1,6 +1,7 @@
 package org.fittrackee.api.sports;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** FitTrackee's JSON for a sport. */
@@ -8,7 +9,11 @@ public final class SportJson {
 
     private SportJson() {}
 
-    /** The sport; {@code has_workouts} only when known (admins asking for it). */
+    /**
+     * The sport; {@code pace_speed_display} for the sports that can show a pace only, {@code
+     * has_workouts} only when known (admins asking for it). Equipment is not served (reference §5),
+     * so {@code default_equipments} is always empty, as on an instance without equipment.
+     */
     public static Map<String, Object> of(Sport sport, Boolean hasWorkouts) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("color", sport.color());
@@ -17,12 +22,13 @@ public final class SportJson {
         json.put("is_active_for_user", sport.isActiveForUser());
         json.put("label", sport.label());
         json.put("stopped_speed_threshold", sport.stoppedSpeedThreshold());
-        if (sport.paceSpeedDisplay() != null) {
+        if (sport.showsPace()) {
             json.put("pace_speed_display", sport.paceSpeedDisplay());
         }
         if (hasWorkouts != null) {
             json.put("has_workouts", hasWorkouts);
         }
+        json.put("default_equipments", List.of());
         return json;
     }
 

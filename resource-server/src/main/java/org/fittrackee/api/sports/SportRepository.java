@@ -18,7 +18,8 @@ public class SportRepository {
                    s.is_active AND COALESCE(p.is_active, TRUE) AS is_active_for_user,
                    COALESCE(p.stopped_speed_threshold, s.stopped_speed_threshold)
                        AS stopped_speed_threshold,
-                   p.color, p.pace_speed_display
+                   p.color,
+                   COALESCE(p.pace_speed_display, s.pace_speed_display) AS pace_speed_display
             FROM sports s
             LEFT JOIN user_sport_preferences p ON p.sport_id = s.id AND p.user_id = :userId
             """;

@@ -3,6 +3,7 @@ package org.fittrackee.api.sports;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.fittrackee.api.http.FittrackeeException;
 import org.fittrackee.api.security.RequireAuth;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** FitTrackee's {@code /api/sports}: everyone reads the active sports, admins manage them. */
+/**
+ * FitTrackee's {@code /api/sports}: everyone reads every sport, inactive ones included (each says
+ * whether it is active, and active for the caller), and admins switch sports on and off.
+ */
 @RestController
 public class SportsController {
 
@@ -41,7 +45,6 @@ public class SportsController {
 
         List<Map<String, Object>> visible =
                 sports.findAll(caller == null ? null : caller.id()).stream()
-                        .filter(sport -> admin || sport.isActive())
                         .map(
                                 sport ->
                                         SportJson.of(
@@ -54,7 +57,7 @@ public class SportsController {
     @GetMapping("/api/sports/{sportId}")
     @RequireAuth(scope = "workouts:read")
     public Map<String, Object> get(AuthenticatedUser caller, @PathVariable String sportId) {
-        Sport sport = visibleSport(caller, sportId);
+        Sport sport = knownSport(caller, sportId);
         return sportsResponse(List.of(SportJson.of(sport, null)));
     }
 
@@ -65,7 +68,7 @@ public class SportsController {
             AuthenticatedUser caller,
             @PathVariable String sportId,
             @RequestBody(required = false) Map<String, Object> body) {
-        Sport sport = visibleSport(caller, sportId);
+        Sport sport = knownSport(caller, sportId);
         if (body == null || !(body.get("is_active") instanceof Boolean active)) {
             throw FittrackeeException.invalidPayload();
         }
@@ -80,13 +83,10 @@ public class SportsController {
         return sportsResponse(List.of(SportJson.of(updated, null)));
     }
 
-    private Sport visibleSport(AuthenticatedUser caller, String sportId) {
+    private Sport knownSport(AuthenticatedUser caller, String sportId) {
         Integer id = SportJson.parseId(sportId);
-        Sport sport = id == null ? null : sports.findById(id, caller.id()).orElse(null);
-        if (sport == null || (!sport.isActive() && !caller.isAdmin())) {
-            throw FittrackeeException.notFoundData("sports", List.of());
-        }
-        return sport;
+        return (id == null ? Optional.<Sport>empty() : sports.findById(id, caller.id()))
+                .orElseThrow(() -> FittrackeeException.notFoundData("sports", List.of()));
     }
 
     private static Map<String, Object> sportsResponse(List<Map<String, Object>> sports) {

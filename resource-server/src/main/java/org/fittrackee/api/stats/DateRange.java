@@ -1,14 +1,9 @@
 package org.fittrackee.api.stats;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.format.SignStyle;
-import java.time.temporal.ChronoField;
+import org.fittrackee.api.http.Dates;
 import org.fittrackee.api.http.FittrackeeException;
 
 /**
@@ -22,17 +17,6 @@ record DateRange(OffsetDateTime start, OffsetDateTime end) {
 
     static final String INVALID_DATE = "invalid date, expected format YYYY-MM-DD";
 
-    /** FitTrackee's {@code %Y-%m-%d}: a four-digit year, month and day with or without a zero. */
-    private static final DateTimeFormatter DAY =
-            new DateTimeFormatterBuilder()
-                    .appendValue(ChronoField.YEAR, 4)
-                    .appendLiteral('-')
-                    .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, SignStyle.NOT_NEGATIVE)
-                    .appendLiteral('-')
-                    .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE)
-                    .toFormatter()
-                    .withResolverStyle(ResolverStyle.STRICT);
-
     static DateRange parse(String from, String to, ZoneId zone) {
         LocalDate fromDay = day(from);
         LocalDate toDay = day(to);
@@ -45,15 +29,6 @@ record DateRange(OffsetDateTime start, OffsetDateTime end) {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(value, DAY);
-        } catch (DateTimeException e) {
-            throw FittrackeeException.fail(INVALID_DATE);
-        }
-        if (day.getYear() < 1) {
-            throw FittrackeeException.fail(INVALID_DATE);
-        }
-        return day;
+        return Dates.parseDay(value).orElseThrow(() -> FittrackeeException.fail(INVALID_DATE));
     }
 }

@@ -14,8 +14,6 @@ import java.util.Set;
  */
 record SportDisplay(boolean elevation, boolean speed, boolean pace) {
 
-    private static final Set<String> PACE_SPORTS = Set.of("Hiking", "Running", "Trail", "Walking");
-
     private static final Set<String> SPORTS_WITHOUT_ELEVATION =
             Set.of(
                     "Canoeing",
@@ -28,19 +26,12 @@ record SportDisplay(boolean elevation, boolean speed, boolean pace) {
                     "Tennis (Outdoor)");
 
     /**
-     * NOTE: the sports table has no pace_speed_display column, so a sport's default comes from its
-     * label as FitTrackee seeds it; a column added to sports would replace PACE_SPORTS here.
-     *
      * @param label the sport's label
-     * @param preference the user's {@code pace_speed_display} for the sport ({@code pace}, {@code
-     *     speed}, {@code pace_and_speed}), or null when the user has not set one
+     * @param display the user's {@code pace_speed_display} for the sport ({@code pace}, {@code
+     *     speed}, {@code pace_and_speed}), else the sport's own
      */
-    static SportDisplay of(String label, String preference) {
-        String shown = preference;
-        if (shown == null || shown.isBlank()) {
-            shown = PACE_SPORTS.contains(label) ? "pace" : "speed";
-        }
-        shown = shown.toLowerCase(Locale.ROOT);
+    static SportDisplay of(String label, String display) {
+        String shown = display == null ? "speed" : display.toLowerCase(Locale.ROOT);
         return new SportDisplay(
                 !SPORTS_WITHOUT_ELEVATION.contains(label),
                 !shown.equals("pace"),

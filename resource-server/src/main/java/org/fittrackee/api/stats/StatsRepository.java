@@ -55,7 +55,8 @@ public class StatsRepository {
                 WHERE TRUE %3$s
                 GROUP BY period, sport_id
             )
-            SELECT b.*, s.label, p.pace_speed_display
+            SELECT b.*, s.label,
+                   COALESCE(p.pace_speed_display, s.pace_speed_display) AS pace_speed_display
             FROM buckets b
             JOIN sports s ON s.id = b.sport_id
             LEFT JOIN user_sport_preferences p ON p.user_id = :userId AND p.sport_id = b.sport_id
@@ -79,7 +80,8 @@ public class StatsRepository {
                 FROM recent
                 GROUP BY sport_id
             )
-            SELECT counted.total, counted.sport_exists, ps.*, s.label, p.pace_speed_display
+            SELECT counted.total, counted.sport_exists, ps.*, s.label,
+                   COALESCE(p.pace_speed_display, s.pace_speed_display) AS pace_speed_display
             FROM (
                 SELECT count(*) AS total, %1$s AS sport_exists
                 FROM workouts w

@@ -30,6 +30,9 @@ public class UserController {
 
     static final String USER_NOT_FOUND = "user does not exist";
 
+    /** FitTrackee's answer to {@code "role": "owner"}, which only its command line may give. */
+    static final String OWNER_VIA_API = "'owner' can not be set via API, please user CLI instead";
+
     /** The update keys whose data Keycloak owns, each with the reason to give. */
     private static final Map<String, String> KEYCLOAK_MANAGED = new LinkedHashMap<>();
 
@@ -102,8 +105,14 @@ public class UserController {
         if (body == null || body.isEmpty()) {
             throw FittrackeeException.invalidPayload();
         }
-        refuseKeycloakManaged(body);
         Object activate = body.get("activate");
+        if (Boolean.FALSE.equals(activate) && userName.equalsIgnoreCase(caller.user().username())) {
+            throw FittrackeeException.forbidden();
+        }
+        if ("owner".equals(body.get("role"))) {
+            throw FittrackeeException.badRequest(OWNER_VIA_API);
+        }
+        refuseKeycloakManaged(body);
         if (activate != null && !(activate instanceof Boolean)) {
             throw FittrackeeException.badRequest("activate must be true or false");
         }

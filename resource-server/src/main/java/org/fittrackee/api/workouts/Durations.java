@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /** Durations as FitTrackee writes and reads them. */
 public final class Durations {
 
-    private static final Pattern HOURS_MINUTES = Pattern.compile("^(\\d{1,4}):([0-5]\\d)$");
+    /** FitTrackee's {@code %H:%M}: hours 0 to 23, and seconds that it accepts and ignores. */
+    private static final Pattern HOURS_MINUTES =
+            Pattern.compile("^([0-1]?\\d|2[0-3]):([0-5]\\d)(:[0-5]\\d)?$");
 
     private Durations() {}
 
@@ -31,7 +33,7 @@ public final class Durations {
 
     /** {@code "%H:%M"} as the workouts filters take it, in seconds; null when malformed. */
     public static Long parseHoursMinutes(String value) {
-        Matcher matcher = HOURS_MINUTES.matcher(value.trim());
+        Matcher matcher = HOURS_MINUTES.matcher(value);
         if (!matcher.matches()) {
             return null;
         }

@@ -33,9 +33,9 @@ final class WorkoutEdit {
 
     private WorkoutEdit() {}
 
-    /** Checks that a sport id names a sport active for the user, returning it. */
+    /** Checks that a sport id names a sport, returning it. */
     interface SportCheck {
-        int activeSportId(int sportId, long userId);
+        int knownSportId(int sportId, long userId);
     }
 
     static WorkoutValues apply(
@@ -51,7 +51,7 @@ final class WorkoutEdit {
 
         int sportId =
                 body.containsKey("sport_id")
-                        ? sports.activeSportId(WorkoutPayloads.sportIdOf(body), workout.userId())
+                        ? sports.knownSportId(WorkoutPayloads.sportIdOf(body), workout.userId())
                         : workout.sportId();
         OffsetDateTime date =
                 body.containsKey("workout_date")

@@ -1,5 +1,6 @@
 package org.fittrackee.api.workouts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fittrackee.api.application.AppConfigRepository;
 import org.fittrackee.api.http.FittrackeeException;
+import org.fittrackee.api.http.NulCharacters;
 import org.fittrackee.api.security.RequireAuth;
 import org.fittrackee.api.sports.Sport;
 import org.fittrackee.api.users.AuthenticatedUser;
@@ -69,12 +71,13 @@ public class WorkoutFilesController {
     public ResponseEntity<Map<String, Object>> upload(
             AuthenticatedUser caller,
             @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "data", required = false) String data)
+            @RequestParam(name = "data", required = false) String data,
+            HttpServletRequest request)
             throws IOException {
-        byte[] gpx = checkedFile(file);
+        byte[] gpx = checkedFile(file, request.getContentLengthLong());
         Map<String, Object> metadata = metadataOf(data);
         User user = caller.user();
-        Sport sport = views.activeSport(WorkoutPayloads.sportIdOf(metadata), user.id());
+        Sport sport = views.sportOfNewWorkout(WorkoutPayloads.sportIdOf(metadata), user.id());
 
         GpxAnalysis analysis = analyzed(gpx, sport.stoppedSpeedThreshold());
         Workout workout =
@@ -82,7 +85,7 @@ public class WorkoutFilesController {
                         user.id(),
                         valuesOf(analysis, metadata, sport, user),
                         segmentsOf(analysis),
-                        file.getOriginalFilename(),
+                        storedName(file.getOriginalFilename()),
                         gpx);
         LOG.info(
                 "Workout {} created from {} ({} bytes) by user {} through client {}",
@@ -208,7 +211,12 @@ public class WorkoutFilesController {
                 : Optional.empty();
     }
 
-    private byte[] checkedFile(MultipartFile file) throws IOException {
+    /**
+     * The uploaded GPX file, checked as FitTrackee checks it: present, named, with an allowed
+     * extension, and a request no larger than the instance's limit (FitTrackee compares the
+     * request's length, which the form's other fields count in, when the client sent it).
+     */
+    private byte[] checkedFile(MultipartFile file, long requestLength) throws IOException {
         if (file == null) {
             throw FittrackeeException.fail("no file part");
         }
@@ -220,16 +228,23 @@ public class WorkoutFilesController {
             throw FittrackeeException.fail("file extension not allowed");
         }
 
+        long size = requestLength > 0 ? requestLength : file.getSize();
         int limit = configs.load().maxSingleFileSize();
-        if (file.getSize() > limit) {
-            throw FittrackeeException.payloadTooLarge(
-                    "Error during workout upload, file size ("
-                            + file.getSize()
-                            + ") exceeds "
-                            + limit
-                            + ".");
+        if (size > limit) {
+            throw FittrackeeException.uploadTooLarge("workout", size, limit);
         }
         return file.getBytes();
+    }
+
+    /**
+     * The file's name as kept with it: no NUL character (PostgreSQL refuses them) and at most the
+     * column's 255 characters. Only the owner sees it, and downloads get a name of their own.
+     */
+    private static String storedName(String name) {
+        String clean = name.replace("\u0000", "");
+        return clean.codePointCount(0, clean.length()) <= 255
+                ? clean
+                : clean.substring(0, clean.offsetByCodePoints(0, 255));
     }
 
     private Map<String, Object> metadataOf(String data) {
@@ -239,6 +254,7 @@ public class WorkoutFilesController {
         try {
             Object parsed = json.readValue(data, Object.class);
             if (parsed instanceof Map<?, ?> map) {
+                NulCharacters.refuseIn(map, null);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> metadata = (Map<String, Object>) map;
                 return metadata;

@@ -3,11 +3,12 @@ package org.fittrackee.api.workouts;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fittrackee.api.http.Dates;
 import org.fittrackee.api.http.FittrackeeException;
 
 /** Reads the query of {@code GET /api/workouts} into a {@link WorkoutFilter}. */
@@ -19,7 +20,18 @@ final class WorkoutFilters {
     private static final Set<String> ORDER_BY =
             Set.of("workout_date", "distance", "duration", "ave_speed");
     static final Set<String> VISIBILITIES = Set.of("private", "followers_only", "public");
-    private static final Pattern MINUTES_SECONDS = Pattern.compile("^(\\d{1,3}):([0-5]\\d)$");
+
+    /** FitTrackee's pace per km, {@code M:SS} (it also takes one digit of seconds: 5:3 is 5:03). */
+    private static final Pattern MINUTES_SECONDS = Pattern.compile("^(\\d{1,6}):([0-5]\\d?)$");
+
+    static final String INVALID_DURATION = "invalid duration";
+    static final String INVALID_RADIUS = "invalid radius, must be an float greater than zero";
+    static final String INVALID_COORDINATES =
+            "invalid coordinates, must be a string with latitude and longitude, separated by a"
+                    + " comma";
+
+    /** FitTrackee's default radius of the location filter, km. */
+    private static final String DEFAULT_RADIUS = "10";
 
     private WorkoutFilters() {}
 
@@ -54,7 +66,50 @@ final class WorkoutFilters {
                 orderBy(query),
                 ascending(query),
                 pageOf(query),
-                perPageOf(query));
+                perPageOf(query),
+                location(query),
+                equipment(query));
+    }
+
+    /**
+     * Equipment is not served (reference §5), so the list answers as an instance without any:
+     * {@code none} (workouts without equipment) filters nothing, any other id matches no workout.
+     */
+    private static List<Long> equipment(Map<String, String> query) {
+        if (!query.containsKey("equipment_id") || "none".equals(query.get("equipment_id"))) {
+            return null;
+        }
+        return List.of();
+    }
+
+    /** {@code coordinates=lat,lon} and {@code radius} (km, 10 by default), as FitTrackee checks. */
+    private static Location location(Map<String, String> query) {
+        String coordinates = query.get("coordinates");
+        if (coordinates == null || coordinates.isEmpty()) {
+            return null;
+        }
+        double radius = finiteNumber(query.getOrDefault("radius", DEFAULT_RADIUS));
+        if (!(radius > 0)) {
+            throw FittrackeeException.badRequest(INVALID_RADIUS);
+        }
+
+        String[] parts = coordinates.split(",", -1);
+        double latitude = parts.length == 2 ? finiteNumber(parts[0]) : Double.NaN;
+        double longitude = parts.length == 2 ? finiteNumber(parts[1]) : Double.NaN;
+        if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) {
+            throw FittrackeeException.badRequest(INVALID_COORDINATES);
+        }
+        return new Location(latitude, longitude, radius);
+    }
+
+    /** A decimal number, or NaN when the text is none or not finite. */
+    private static double finiteNumber(String text) {
+        try {
+            double number = Double.parseDouble(text.trim());
+            return Double.isFinite(number) ? number : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static Integer positiveInteger(Map<String, String> query, String name) {
@@ -106,7 +161,7 @@ final class WorkoutFilters {
         }
         Long seconds = Durations.parseHoursMinutes(value);
         if (seconds == null) {
-            throw FittrackeeException.badRequest("invalid duration");
+            throw FittrackeeException.badRequest(INVALID_DURATION);
         }
         return seconds;
     }
@@ -117,15 +172,13 @@ final class WorkoutFilters {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        Matcher matcher = MINUTES_SECONDS.matcher(value.trim());
+        Matcher matcher = MINUTES_SECONDS.matcher(value);
         if (!matcher.matches()) {
-            throw FittrackeeException.badRequest("invalid value for " + name);
+            throw FittrackeeException.badRequest(INVALID_DURATION);
         }
         long seconds = Long.parseLong(matcher.group(1)) * 60 + Long.parseLong(matcher.group(2));
-        if (seconds == 0) {
-            throw FittrackeeException.badRequest("invalid value for " + name);
-        }
-        return 3600.0 / seconds;
+        // A pace of zero is an endless speed: no workout is that fast, and every one is slower.
+        return seconds == 0 ? Double.POSITIVE_INFINITY : 3600.0 / seconds;
     }
 
     private static OffsetDateTime dayStart(
@@ -134,15 +187,15 @@ final class WorkoutFilters {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim())
-                    .plusDays(daysAfter)
-                    .atStartOfDay(zone)
-                    .toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw FittrackeeException.badRequest(
-                    "invalid value for " + name + ", expected format: %Y-%m-%d");
-        }
+        LocalDate day =
+                Dates.parseDay(value.trim())
+                        .orElseThrow(
+                                () ->
+                                        FittrackeeException.badRequest(
+                                                "invalid value for "
+                                                        + name
+                                                        + ", expected format: %Y-%m-%d"));
+        return day.plusDays(daysAfter).atStartOfDay(zone).toOffsetDateTime();
     }
 
     private static String visibility(Map<String, String> query) {

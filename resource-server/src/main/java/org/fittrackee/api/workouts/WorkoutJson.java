@@ -39,7 +39,9 @@ public final class WorkoutJson {
         }
         json.put("distance", rounded(workout.distance()));
         json.put("duration", Durations.format(workout.duration()));
-        json.put("equipments", List.of());
+        if (view.detail()) {
+            json.put("equipments", List.of());
+        }
         json.put("id", workout.shortId());
         json.put("liked", false);
         json.put("likes_count", 0);

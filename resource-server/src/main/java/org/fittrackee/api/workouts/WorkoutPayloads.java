@@ -1,11 +1,9 @@
 package org.fittrackee.api.workouts;
 
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.fittrackee.api.http.Dates;
 import org.fittrackee.api.http.FittrackeeException;
 
 /**
@@ -24,17 +22,14 @@ final class WorkoutPayloads {
     static final double MAX_DISTANCE = 100_000.0;
     static final double MAX_ELEVATION_CHANGE = 100_000.0;
 
-    private static final DateTimeFormatter WORKOUT_DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private WorkoutPayloads() {}
 
     /** The sport id of a body, or an error when absent or not a positive integer. */
     static int sportIdOf(Map<String, Object> body) {
         if (body.get("sport_id") instanceof Number number
                 && number.doubleValue() % 1 == 0
-                && number.longValue() >= 1
-                && number.longValue() <= Integer.MAX_VALUE) {
+                && number.doubleValue() >= 1
+                && number.doubleValue() <= Integer.MAX_VALUE) {
             return number.intValue();
         }
         throw FittrackeeException.invalidPayload();
@@ -53,12 +48,13 @@ final class WorkoutPayloads {
         if (!(body.get("workout_date") instanceof String text)) {
             throw FittrackeeException.invalidPayload();
         }
-        try {
-            return LocalDateTime.parse(text.trim(), WORKOUT_DATE).atZone(zone).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw FittrackeeException.badRequest(
-                    "invalid value for workout_date, expected format: %Y-%m-%d %H:%M");
-        }
+        return Dates.parseDayAndTime(text.trim())
+                .map(date -> date.atZone(zone).toOffsetDateTime())
+                .orElseThrow(
+                        () ->
+                                FittrackeeException.badRequest(
+                                        "invalid value for workout_date, expected format: %Y-%m-%d"
+                                                + " %H:%M"));
     }
 
     /** Ascent and descent go together: both numbers, or both absent. */
@@ -114,8 +110,8 @@ final class WorkoutPayloads {
         }
         if (value instanceof Number number
                 && number.doubleValue() % 1 == 0
-                && number.longValue() >= 0
-                && number.longValue() <= 100_000) {
+                && number.doubleValue() >= 0
+                && number.doubleValue() <= 100_000) {
             return number.intValue();
         }
         throw FittrackeeException.badRequest("invalid value for calories");

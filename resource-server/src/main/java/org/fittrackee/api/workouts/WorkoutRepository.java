@@ -25,12 +25,15 @@ public class WorkoutRepository {
             FROM workouts w
             """;
 
-    /** The columns a client may order by, and the SQL each stands for. */
+    /**
+     * The columns a client may order by, and the SQL each stands for. As in FitTrackee, a workout's
+     * "duration" in the list's order and filters is its moving time.
+     */
     private static final Map<String, String> ORDER_COLUMNS =
             Map.of(
                     "workout_date", "w.workout_date",
                     "distance", "w.distance",
-                    "duration", "w.duration",
+                    "duration", "w.moving",
                     "ave_speed", "w.ave_speed");
 
     private final JdbcClient jdbc;
@@ -235,11 +238,11 @@ public class WorkoutRepository {
         addCondition(
                 conditions,
                 params,
-                "w.duration >= :durationFrom",
+                "w.moving >= :durationFrom",
                 "durationFrom",
                 filter.durationFrom());
         addCondition(
-                conditions, params, "w.duration <= :durationTo", "durationTo", filter.durationTo());
+                conditions, params, "w.moving <= :durationTo", "durationTo", filter.durationTo());
         addCondition(
                 conditions,
                 params,
@@ -270,6 +273,10 @@ public class WorkoutRepository {
                 "w.workout_visibility = :visibility",
                 "visibility",
                 filter.workoutVisibility());
+        if (filter.workoutIds() != null) {
+            conditions.add("w.id = ANY(:workoutIds)");
+            params.put("workoutIds", filter.workoutIds().toArray(Long[]::new));
+        }
         return new SqlWhere(String.join(" AND ", conditions), params);
     }
 

@@ -143,14 +143,22 @@ public class WorkoutViews {
         return mayShow(owner.preferences().hrVisibility(), viewerIsOwner);
     }
 
-    /** The sport, if it exists and is active for the user; else a 400. */
-    public Sport activeSport(int sportId, long userId) {
-        Sport sport =
-                sports.findById(sportId, userId)
-                        .orElseThrow(() -> FittrackeeException.badRequest("sport does not exist"));
-        if (!sport.isActiveForUser()) {
-            throw FittrackeeException.badRequest("sport is not active");
-        }
-        return sport;
+    /**
+     * The sport of a new workout, with the user's preferences, or FitTrackee's 400. As in
+     * FitTrackee, an inactive sport is accepted: only the web client's menus leave it out.
+     */
+    public Sport sportOfNewWorkout(int sportId, long userId) {
+        return sports.findById(sportId, userId)
+                .orElseThrow(
+                        () ->
+                                FittrackeeException.invalid(
+                                        "Sport id: " + sportId + " does not exist"));
+    }
+
+    /** The sport a workout is moved to, or FitTrackee's 400 for an edit. */
+    public Sport sportOfEditedWorkout(int sportId, long userId) {
+        return sports.findById(sportId, userId)
+                .orElseThrow(
+                        () -> FittrackeeException.invalid("sport id " + sportId + " not found"));
     }
 }

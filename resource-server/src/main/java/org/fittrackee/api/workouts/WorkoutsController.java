@@ -38,28 +38,37 @@ public class WorkoutsController {
     private final WorkoutService service;
     private final WorkoutViews views;
     private final UserRepository users;
+    private final WorkoutLocations locations;
 
     public WorkoutsController(
             WorkoutRepository workouts,
             WorkoutService service,
             WorkoutViews views,
-            UserRepository users) {
+            UserRepository users,
+            WorkoutLocations locations) {
         this.workouts = workouts;
         this.service = service;
         this.views = views;
         this.users = users;
+        this.locations = locations;
     }
 
     @GetMapping("/api/workouts")
     @RequireAuth(scope = "workouts:read")
     public Map<String, Object> list(
             AuthenticatedUser caller, @RequestParam Map<String, String> query) {
-        WorkoutFilter filter = WorkoutFilters.parse(query, zoneOf(caller.user()));
+        WorkoutFilter filter =
+                locations.resolve(caller.id(), WorkoutFilters.parse(query, zoneOf(caller.user())));
         List<Workout> page = workouts.page(caller.id(), filter);
         WorkoutTotals all = workouts.totals(caller.id(), filter);
 
+        List<Map<String, Object>> listed = views.listJson(caller.user(), page);
+        if ("true".equalsIgnoreCase(query.get("return_equipments"))) {
+            // Equipment is not served (reference §5): no workout has any.
+            listed.forEach(workout -> workout.put("equipments", List.of()));
+        }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("workouts", views.listJson(caller.user(), page));
+        data.put("workouts", listed);
         if ("true".equalsIgnoreCase(query.get("with_statistics"))) {
             data.put(
                     "statistics",
@@ -89,7 +98,7 @@ public class WorkoutsController {
             throw FittrackeeException.invalidPayload();
         }
         User user = caller.user();
-        Sport sport = views.activeSport(WorkoutPayloads.sportIdOf(body), user.id());
+        Sport sport = views.sportOfNewWorkout(WorkoutPayloads.sportIdOf(body), user.id());
         double duration = WorkoutPayloads.durationOf(body);
         double distance = WorkoutPayloads.distanceOf(body);
         WorkoutValues values =
@@ -141,7 +150,7 @@ public class WorkoutsController {
         }
 
         WorkoutValues values =
-                WorkoutEdit.apply(workout, body, this::activeSportId, zoneOf(caller.user()));
+                WorkoutEdit.apply(workout, body, this::editedSportId, zoneOf(caller.user()));
         Workout updated = service.update(workout, values);
         return workoutsResponse("success", views.detailJson(caller, updated));
     }
@@ -176,8 +185,8 @@ public class WorkoutsController {
         return response;
     }
 
-    private int activeSportId(int sportId, long userId) {
-        return views.activeSport(sportId, userId).id();
+    private int editedSportId(int sportId, long userId) {
+        return views.sportOfEditedWorkout(sportId, userId).id();
     }
 
     private static String titleOrDefault(Map<String, Object> body, Sport sport) {

@@ -45,6 +45,8 @@ class ThirdPartyTokensIT {
     static void keycloakAndDatabase(DynamicPropertyRegistry registry) {
         registry.add("fittrackee.database.url", TestDatabase::url);
         registry.add("fittrackee.issuer-url", KEYCLOAK::realmUrl);
+        // Expiry is checked to the second here, so that a token made to expire soon does.
+        registry.add("fittrackee.clock-skew", () -> "0s");
     }
 
     @BeforeEach
@@ -130,6 +132,135 @@ class ThirdPartyTokensIT {
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("message").asText()).isEqualTo("provide a valid auth token");
+    }
+
+    @Test
+    void aSuspendedUsersRealTokenIsRefusedExceptWhereFittrackeeLetsSuspendedUsersIn() {
+        JsonNode tokens = new ThirdPartyFlow(KEYCLOAK).tokenFor(user, app, "workouts:read");
+        new AdminApi(KEYCLOAK).addRealmRole(user.id(), "suspended");
+        String suspended =
+                new FittrackeeOAuth(KEYCLOAK)
+                        .refresh(app, tokens.get("refresh_token").asText())
+                        .json()
+                        .get("access_token")
+                        .asText();
+
+        Answer workouts = api(HttpJson.get(url("/api/workouts")), suspended);
+        Answer sports = api(HttpJson.get(url("/api/sports")), suspended);
+
+        assertThat(FittrackeeOAuth.claimsOf(suspended).get("realm_access").toString())
+                .contains("suspended");
+        assertThat(workouts.status()).as(workouts.toString()).isEqualTo(403);
+        assertThat(workouts.json().get("message").asText())
+                .isEqualTo("you do not have permissions, your account is suspended");
+        assertThat(sports.status()).as(sports.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminsRealTokenPassesTheAdminRuleAndAUsersDoesNot() {
+        TestUser admin = new AdminApi(KEYCLOAK).createUser("admin");
+        RegisteredApp adminApp =
+                new AppsApiClient(KEYCLOAK)
+                        .registerApp(
+                                new FittrackeeOAuth(KEYCLOAK).firstPartyToken(admin),
+                                "workouts:read workouts:write",
+                                REDIRECT_URI);
+        String adminToken =
+                new ThirdPartyFlow(KEYCLOAK)
+                        .tokenFor(admin, adminApp, "workouts:write")
+                        .get("access_token")
+                        .asText();
+        String userToken = accessToken("workouts:write");
+        String activate = "{\"is_active\": true}";
+
+        Answer byAdmin = api(patchJson(url("/api/sports/1"), activate), adminToken);
+        Answer byUser = api(patchJson(url("/api/sports/1"), activate), userToken);
+
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
+        assertThat(byAdmin.json().get("data").get("sports").get(0).get("is_active").asBoolean())
+                .isTrue();
+        assertThat(byUser.status()).isEqualTo(403);
+        assertThat(byUser.json().get("message").asText()).isEqualTo("you do not have permissions");
+    }
+
+    @Test
+    void anExpiredRealTokenIsAnInvalidTokenWithOAuthsExactAnswer() throws Exception {
+        AdminApi admin = new AdminApi(KEYCLOAK);
+        JsonNode client = admin.findClient(app.clientId());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes"))
+                .put("access.token.lifespan", "1");
+        Answer updated =
+                admin.send(
+                        HttpJson.postJson(admin.clientUrl(client), client)
+                                .method(
+                                        "PUT",
+                                        HttpRequest.BodyPublishers.ofString(
+                                                HttpJson.toJson(client))));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(204);
+        String token = accessToken("workouts:read");
+        long expiry = FittrackeeOAuth.claimsOf(token).get("exp").asLong();
+
+        // The token's own expiry has to pass; no assertion is made on how long that takes.
+        while (System.currentTimeMillis() / 1000 <= expiry) {
+            Thread.sleep(200);
+        }
+        Answer refused = api(HttpJson.get(url("/api/workouts")), token);
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body())
+                .isEqualTo(
+                        "{\"error\":\"invalid_token\",\"error_description\":\"The access token"
+                                + " provided is expired, revoked, malformed, or invalid for other"
+                                + " reasons.\"}");
+        assertThat(refused.header("WWW-Authenticate"))
+                .isEqualTo(
+                        "Bearer error=\"invalid_token\", error_description=\"The access token"
+                                + " provided is expired, revoked, malformed, or invalid for other"
+                                + " reasons.\"");
+    }
+
+    @Test
+    void aTokenOfTheSameRealmForAnotherAudienceIsAnInvalidToken() {
+        Answer issued =
+                HttpJson.send(
+                        HttpJson.postForm(
+                                KEYCLOAK.realmUrl() + "/protocol/openid-connect/token",
+                                Map.of(
+                                        "grant_type",
+                                        "password",
+                                        "client_id",
+                                        "admin-cli",
+                                        "username",
+                                        user.username(),
+                                        "password",
+                                        user.password())));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        String foreign = issued.json().get("access_token").asText();
+        JsonNode claims = FittrackeeOAuth.claimsOf(foreign);
+
+        Answer refused = api(HttpJson.get(url("/api/workouts")), foreign);
+
+        assertThat(claims.get("iss").asText()).isEqualTo(KEYCLOAK.realmUrl());
+        assertThat(String.valueOf(claims.get("aud"))).doesNotContain("fittrackee-api");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().get("error").asText()).isEqualTo("invalid_token");
+    }
+
+    @Test
+    void aStaleTokenDoesNotStopAnAppReadingTheVersion() {
+        String token = accessToken("workouts:read");
+        String stale = token.substring(0, token.length() - 4) + "AAAA";
+
+        Answer config = api(HttpJson.get(url("/api/config")), stale);
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().get("data").get("version").asText()).isEqualTo("1.2.2");
+    }
+
+    private static HttpRequest.Builder patchJson(String url, String json) {
+        return HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
     }
 
     private String accessToken(String scope) {

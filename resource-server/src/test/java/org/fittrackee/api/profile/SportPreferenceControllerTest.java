@@ -37,7 +37,7 @@ class SportPreferenceControllerTest extends ApiTest {
                 .andExpect(jsonPath("$.data.sport_id").value(RUNNING))
                 .andExpect(jsonPath("$.data.color").value("#a1B2c3"))
                 .andExpect(jsonPath("$.data.is_active").value(true))
-                .andExpect(jsonPath("$.data.stopped_speed_threshold").value(0.1))
+                .andExpect(jsonPath("$.data.stopped_speed_threshold").value(1.0))
                 .andExpect(jsonPath("$.data.pace_speed_display").value("pace"))
                 .andExpect(jsonPath("$.data.default_equipments").isEmpty())
                 .andExpect(jsonPath("$.data.user_id").isNumber());

@@ -21,7 +21,7 @@ class EmbeddedPostgresTest {
 
             JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
             assertThat(jdbc.sql("SELECT count(*) FROM sports").query(Integer.class).single())
-                    .isEqualTo(18);
+                    .isEqualTo(29);
             assertThat(jdbc.sql("SELECT count(*) FROM app_config").query(Integer.class).single())
                     .isEqualTo(1);
         }

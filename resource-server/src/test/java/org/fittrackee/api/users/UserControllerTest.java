@@ -240,7 +240,6 @@ class UserControllerTest extends ApiTest {
     @ValueSource(
             strings = {
                 "{\"role\": \"admin\"}",
-                "{\"role\": \"owner\"}",
                 "{\"new_email\": \"new@example.org\"}",
                 "{\"reset_password\": true}",
                 "{\"activate\": false, \"role\": \"moderator\"}"
@@ -253,6 +252,35 @@ class UserControllerTest extends ApiTest {
                 .andExpect(jsonPath("$.status").value("error"))
                 .andExpect(jsonPath("$.message").value(containsString("Keycloak")));
         assertThat(isActive(target)).isTrue();
+    }
+
+    @Test
+    void theOwnerRoleGetsFittrackeesOwnMessageAndNothingChanges() throws Exception {
+        TestToken target = known("profile:read");
+
+        update(userWith("users:write", "admin"), target, "{\"role\": \"owner\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.status").value("error"))
+                .andExpect(
+                        jsonPath("$.message")
+                                .value("'owner' can not be set via API, please user CLI instead"));
+        update(
+                        userWith("users:write", "admin"),
+                        target,
+                        "{\"activate\": false, \"role\": \"owner\"}")
+                .andExpect(
+                        jsonPath("$.message")
+                                .value("'owner' can not be set via API, please user CLI instead"));
+        assertThat(isActive(target)).isTrue();
+    }
+
+    @Test
+    void anAdminDeactivatingThemselvesIsRefusedBeforeTheRoleIsLookedAt() throws Exception {
+        TestToken admin = userWith("users:write", "admin");
+
+        update(admin, admin, "{\"activate\": false, \"role\": \"owner\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.message").value("you do not have permissions"));
     }
 
     @Test

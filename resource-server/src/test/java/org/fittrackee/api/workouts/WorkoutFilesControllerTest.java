@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.fittrackee.api.testing.ApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,8 @@ class WorkoutFilesControllerTest extends ApiTest {
                 .andExpect(jsonPath("$.message").value("invalid payload"));
         upload(athlete, "run.gpx", gpx(3, 1), "{\"sport_id\": 99}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value("sport does not exist"));
+                .andExpect(jsonPath("$.status").value("invalid"))
+                .andExpect(jsonPath("$.message").value("Sport id: 99 does not exist"));
         upload(athlete, "run.gpx", gpx(3, 1), "{not json").andExpect(status().isBadRequest());
         mvc.perform(
                         multipart("/api/workouts")
@@ -95,17 +97,90 @@ class WorkoutFilesControllerTest extends ApiTest {
     }
 
     @Test
-    void aFileAboveTheInstanceLimitIsTooLarge() throws Exception {
-        jdbc.sql("UPDATE app_config SET max_single_file_size = 100").update();
+    void aFileAboveTheInstanceLimitGetsFittrackeesTooLargeWithReadableSizes() throws Exception {
+        jdbc.sql("UPDATE app_config SET max_single_file_size = 1024").update();
+        byte[] file = padded(gpx(3, 1), 1536);
 
-        upload(athlete, "run.gpx", gpx(3, 1), "{\"sport_id\": 5}")
+        upload(athlete, "run.gpx", file, "{\"sport_id\": 5}")
                 .andExpect(status().isPayloadTooLarge())
-                .andExpect(jsonPath("$.status").value("fail"))
+                .andExpect(
+                        content()
+                                .json(
+                                        "{\"status\":\"fail\",\"message\":\"Error during"
+                                                + " workout upload, file size (1.5KB) exceeds"
+                                                + " 1.0KB.\"}",
+                                        org.springframework.test.json.JsonCompareMode.STRICT));
+        jdbc.sql("UPDATE app_config SET max_single_file_size = 1000").update();
+        upload(athlete, "run.gpx", padded(gpx(3, 1), 1001), "{\"sport_id\": 5}")
                 .andExpect(
                         jsonPath("$.message")
                                 .value(
-                                        org.hamcrest.Matchers.startsWith(
-                                                "Error during workout upload, file size (")));
+                                        "Error during workout upload, file size (1001.0 bytes)"
+                                                + " exceeds 1000.0 bytes."));
+        mvc.perform(get("/api/workouts").with(athlete.asBearer()))
+                .andExpect(jsonPath("$.pagination.total").value(0));
+    }
+
+    @Test
+    void aFileAtTheInstanceLimitIsTaken() throws Exception {
+        jdbc.sql("UPDATE app_config SET max_single_file_size = 1536").update();
+
+        upload(athlete, "run.gpx", padded(gpx(3, 1), 1536), "{\"sport_id\": 5}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void chartDataGeojsonAndTheFileNeedWorkoutsRead() throws Exception {
+        String id = uploadedId(gpx(5, 1));
+        TestToken writeOnly = athlete.withScope("workouts:write profile:read");
+
+        for (String path :
+                List.of(
+                        "/chart_data",
+                        "/chart_data/segment/1",
+                        "/geojson",
+                        "/geojson/segment/1",
+                        "/gpx/download")) {
+            mvc.perform(get("/api/workouts/" + id + path).with(writeOnly.asBearer()))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.error").value("insufficient_scope"));
+            mvc.perform(
+                            get("/api/workouts/" + id + path)
+                                    .with(athlete.withScope("workouts:read").asBearer()))
+                    .andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void anUploadedFileSetsTheSportsRecords() throws Exception {
+        String slow = uploadedId(gpx(5, 1));
+        String fast = uploadedId(gpx(11, 1));
+
+        String records =
+                mvc.perform(get("/api/records").with(athlete.asBearer()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+
+        List<java.util.Map<String, Object>> running =
+                JsonPath.read(records, "$.data.records[?(@.sport_id == 5)]");
+        assertThat(running)
+                .extracting(record -> record.get("record_type"))
+                .containsExactlyInAnyOrder("AS", "FD", "LD", "MS", "AP", "BP");
+        java.util.Map<String, Object> farthest =
+                running.stream().filter(r -> r.get("record_type").equals("FD")).findFirst().get();
+        assertThat(farthest.get("workout_id")).isEqualTo(fast);
+        assertThat(((Number) farthest.get("value")).doubleValue())
+                .isCloseTo(10 * KM_PER_HUNDREDTH_DEGREE, within(0.01));
+        assertThat(
+                        running.stream()
+                                .filter(r -> r.get("record_type").equals("LD"))
+                                .findFirst()
+                                .get()
+                                .get("value"))
+                .isEqualTo("0:10:00");
+        assertThat(slow).isNotEqualTo(fast);
     }
 
     @Test
@@ -192,6 +267,18 @@ class WorkoutFilesControllerTest extends ApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value("not found"))
                 .andExpect(jsonPath("$.data.chart_data").value(""));
+    }
+
+    /** The file grown to exactly the given size with an XML comment. */
+    private static byte[] padded(byte[] gpx, int size) {
+        String xml = new String(gpx, StandardCharsets.UTF_8);
+        int end = xml.lastIndexOf("</gpx>");
+        String filler = "<!--" + "x".repeat(size - gpx.length - 7) + "-->";
+        byte[] file =
+                (xml.substring(0, end) + filler + xml.substring(end))
+                        .getBytes(StandardCharsets.UTF_8);
+        assertThat(file).hasSize(size);
+        return file;
     }
 
     private String uploadedId(byte[] file) throws Exception {

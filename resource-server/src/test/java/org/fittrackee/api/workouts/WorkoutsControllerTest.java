@@ -253,7 +253,7 @@ class WorkoutsControllerTest extends ApiTest {
     }
 
     @Test
-    void anInvalidTokenOnAnOptionalEndpointIsStillRefused() throws Exception {
+    void aTokenWithoutTheScopeIsRefusedOnAnOptionalEndpoint() throws Exception {
         String id = createdId(writer, 5, 5.0, 1800, "2024-01-01 10:00");
 
         mvc.perform(get("/api/workouts/" + id).with(userWith("profile:read").asBearer()))
@@ -307,8 +307,6 @@ class WorkoutsControllerTest extends ApiTest {
                 "[]",
                 "not json",
                 "{\"sport_id\": 5, \"duration\": 3600, \"distance\": 10}",
-                "{\"sport_id\": 99, \"duration\": 3600, \"distance\": 10, \"workout_date\":"
-                        + " \"2024-01-01 10:00\"}",
                 "{\"sport_id\": \"5\", \"duration\": 3600, \"distance\": 10, \"workout_date\":"
                         + " \"2024-01-01 10:00\"}",
                 "{\"sport_id\": 5, \"duration\": -1, \"distance\": 10, \"workout_date\":"
@@ -337,6 +335,106 @@ class WorkoutsControllerTest extends ApiTest {
 
         mvc.perform(get("/api/workouts").with(writer.asBearer()))
                 .andExpect(jsonPath("$.pagination.total").value(0));
+    }
+
+    @Test
+    void anUnknownSportGetsFittrackeesMessagesAndNothingIsWritten() throws Exception {
+        mvc.perform(
+                        post("/api/workouts/no_gpx")
+                                .with(writer.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"sport_id\": 99, \"duration\": 3600, \"distance\":"
+                                                + " 10, \"workout_date\": \"2024-01-01 10:00\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.status").value("invalid"))
+                .andExpect(jsonPath("$.message").value("Sport id: 99 does not exist"));
+        mvc.perform(get("/api/workouts").with(writer.asBearer()))
+                .andExpect(jsonPath("$.pagination.total").value(0));
+
+        String id = createdId(writer, 5, 5.0, 1800, "2024-01-01 10:00");
+        mvc.perform(
+                        patch("/api/workouts/" + id)
+                                .with(writer.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"sport_id\": 99, \"title\": \"moved\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.status").value("invalid"))
+                .andExpect(jsonPath("$.message").value("sport id 99 not found"));
+        mvc.perform(get("/api/workouts/" + id).with(writer.asBearer()))
+                .andExpect(jsonPath("$.data.workouts[0].sport_id").value(5))
+                .andExpect(jsonPath("$.data.workouts[0].title").value("Running"));
+    }
+
+    @Test
+    void aWorkoutMayBeRecordedForASportThatIsSwitchedOff() throws Exception {
+        TestToken athlete = userWith("workouts:write workouts:read profile:write");
+        mvc.perform(
+                        patch("/api/auth/profile/edit/sports")
+                                .with(athlete.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"sport_id\": 4, \"is_active\": false}"))
+                .andExpect(status().isOk());
+
+        noGpx(athlete, 4, 20.0, 3600, "2024-05-12 08:30", null)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.workouts[0].sport_id").value(4));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "{}",
+                "not json",
+                "{\"title\": ",
+                "[\"title\"]",
+                "\"title\"",
+                "{\"unknown\": 1}",
+                "{\"title\": 5}",
+                "{\"title\": [\"a\"]}",
+                "{\"notes\": {\"a\": 1}}",
+                "{\"sport_id\": \"6\"}",
+                "{\"sport_id\": 6.5}",
+                "{\"sport_id\": -1}",
+                "{\"sport_id\": 18446744073709551621}",
+                "{\"distance\": \"far\"}",
+                "{\"distance\": -1}",
+                "{\"duration\": 0}",
+                "{\"duration\": 1e400}",
+                "{\"workout_date\": 20240101}",
+                "{\"workout_date\": \"+300000-01-01 10:00\"}",
+                "{\"workout_date\": \"2024-01-01\"}",
+                "{\"ascent\": 10}",
+                "{\"ascent\": \"high\", \"descent\": 1}",
+                "{\"calories\": -5}",
+                "{\"calories\": \"many\"}",
+                "{\"workout_visibility\": \"everyone\"}",
+                "{\"map_visibility\": true}",
+                "{\"title\": \"ok\", \"analysis_visibility\": 1}"
+            })
+    void aBadEditIsRefusedWithAMessageAndChangesNothing(String body) throws Exception {
+        String id = createdId(writer, 5, 5.0, 1800, "2024-01-01 10:00", "Before");
+        String before =
+                mvc.perform(get("/api/workouts/" + id).with(writer.asBearer()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+
+        mvc.perform(
+                        patch("/api/workouts/" + id)
+                                .with(writer.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").isNotEmpty());
+
+        String after =
+                mvc.perform(get("/api/workouts/" + id).with(writer.asBearer()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        assertThat(after).isEqualTo(before);
     }
 
     @Test

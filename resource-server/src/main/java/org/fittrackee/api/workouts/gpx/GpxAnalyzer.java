@@ -146,6 +146,34 @@ public final class GpxAnalyzer {
         return select(segments, segmentNumber).map(GpxAnalyzer::multiLineString);
     }
 
+    /**
+     * Whether the track passes within the radius of a point: a point of it, or the line between two
+     * consecutive points of a segment, comes that close. As FitTrackee's location filter intersects
+     * the segments' lines with a circle drawn in metres, distances are measured on a plane tangent
+     * to the Earth at the point, which is exact enough for radii of a few hundred kilometres.
+     *
+     * @throws InvalidGpxException if the file cannot give a workout
+     */
+    public static boolean passesWithin(
+            byte[] gpx, double latitude, double longitude, double radiusKm) {
+        double radiusM = radiusKm * 1000;
+        for (List<TrackPoint> segment : GpxReader.read(gpx, MAX_TRACK_POINTS)) {
+            double[] previous = null;
+            for (TrackPoint point : segment) {
+                double[] current = Measurements.onTangentPlane(point, latitude, longitude);
+                double distance =
+                        previous == null
+                                ? Math.hypot(current[0], current[1])
+                                : Measurements.distanceToOrigin(previous, current);
+                if (distance <= radiusM) {
+                    return true;
+                }
+                previous = current;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, Object> multiLineString(List<List<TrackPoint>> segments) {
         List<List<List<Double>>> lines = new ArrayList<>();
         for (List<TrackPoint> segment : segments) {

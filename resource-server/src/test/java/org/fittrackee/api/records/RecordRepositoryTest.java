@@ -1,0 +1,167 @@
+package org.fittrackee.api.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.fittrackee.api.testing.ApiTest;
+import org.fittrackee.api.users.Role;
+import org.fittrackee.api.users.User;
+import org.fittrackee.api.users.UserRepository;
+import org.fittrackee.api.workouts.SensorValues;
+import org.fittrackee.api.workouts.Workout;
+import org.fittrackee.api.workouts.WorkoutService;
+import org.fittrackee.api.workouts.WorkoutValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Records on real PostgreSQL: the best workout of each type, kept right under concurrent writes.
+ */
+class RecordRepositoryTest extends ApiTest {
+
+    @Autowired RecordRepository records;
+    @Autowired WorkoutService workouts;
+    @Autowired UserRepository users;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void eachRecordIsTheBestWorkoutOfTheSportAndTheEarliestOnATie() {
+        User user = newUser();
+        Workout early = workouts.create(user.id(), values(5, 12, 3600, "2024-01-01T10:00:00Z"));
+        Workout farther = workouts.create(user.id(), values(5, 21, 7200, "2024-01-02T10:00:00Z"));
+        Workout sameSpeed = workouts.create(user.id(), values(5, 12, 3600, "2024-01-03T10:00:00Z"));
+        workouts.create(user.id(), values(1, 50, 3600, "2024-01-04T10:00:00Z"));
+
+        Map<String, WorkoutRecord> running = recordsOf(user, 5);
+
+        assertThat(running).containsOnlyKeys("AS", "FD", "LD", "MS", "AP", "BP");
+        assertThat(running.get("FD").workoutId()).isEqualTo(farther.id());
+        assertThat(running.get("FD").value()).isEqualTo(21.0);
+        assertThat(running.get("LD").value()).isEqualTo(7200.0);
+        assertThat(running.get("AS").workoutId())
+                .isEqualTo(early.id())
+                .isNotEqualTo(sameSpeed.id());
+        assertThat(running.get("AS").value()).isEqualTo(12.0);
+        assertThat(running.get("AP").value()).isEqualTo(300.0);
+        assertThat(running.get("AP").workoutId()).isEqualTo(early.id());
+        assertThat(recordsOf(user, 1).get("FD").value()).isEqualTo(50.0);
+    }
+
+    @Test
+    void deletingTheRecordWorkoutHandsTheRecordToTheNextBest() {
+        User user = newUser();
+        Workout best = workouts.create(user.id(), values(5, 21, 7200, "2024-01-02T10:00:00Z"));
+        Workout next = workouts.create(user.id(), values(5, 10, 3600, "2024-01-01T10:00:00Z"));
+
+        workouts.delete(best);
+
+        assertThat(recordsOf(user, 5).get("FD").workoutId()).isEqualTo(next.id());
+        workouts.delete(next);
+        assertThat(recordsOf(user, 5)).isEmpty();
+    }
+
+    @Test
+    void concurrentWritesOfOneUserAndSportAllSucceedAndLeaveTheRightRecords() throws Exception {
+        TestToken athlete = userWith("workouts:read workouts:write");
+        createWorkout(athlete, 5, 1, 600, "2024-01-01 10:00");
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Callable<Integer>> creations = new ArrayList<>();
+        for (int i = 1; i <= writers; i++) {
+            int distance = 10 + i;
+            creations.add(() -> created(athlete, distance, "2024-02-0" + (distance % 9 + 1)));
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> status : pool.invokeAll(creations, 60, TimeUnit.SECONDS)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).hasSize(writers).containsOnly(201);
+        String answer =
+                mvc.perform(get("/api/records").with(athlete.asBearer()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        List<Object> farthest =
+                JsonPath.read(answer, "$.data.records[?(@.record_type == 'FD')].value");
+        assertThat(farthest).containsExactly(18.0);
+        List<Object> types = JsonPath.read(answer, "$.data.records[*].record_type");
+        assertThat(types).hasSize(6).doesNotHaveDuplicates();
+    }
+
+    private int created(TestToken athlete, int distance, String day) throws Exception {
+        return mvc.perform(
+                        post("/api/workouts/no_gpx")
+                                .with(athlete.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"sport_id\": 5, \"duration\": 3600, \"distance\": "
+                                                + distance
+                                                + ", \"workout_date\": \""
+                                                + day
+                                                + " 10:00\"}"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    private Map<String, WorkoutRecord> recordsOf(User user, int sportId) {
+        Map<String, WorkoutRecord> bySport = new java.util.HashMap<>();
+        for (WorkoutRecord record : records.findByUser(user.id())) {
+            if (record.sportId() == sportId) {
+                bySport.put(record.recordType(), record);
+            }
+        }
+        return bySport;
+    }
+
+    private User newUser() {
+        String subject = java.util.UUID.randomUUID().toString();
+        return users.upsertFromToken(
+                subject, "records-" + subject.substring(0, 8), Role.USER, false);
+    }
+
+    static WorkoutValues values(int sportId, double distance, double seconds, String date) {
+        double speed = distance / (seconds / 3600);
+        return new WorkoutValues(
+                sportId,
+                "t",
+                null,
+                null,
+                OffsetDateTime.parse(date),
+                seconds,
+                seconds,
+                0,
+                distance,
+                null,
+                null,
+                null,
+                null,
+                speed + 0.5,
+                speed,
+                null,
+                null,
+                SensorValues.NONE,
+                "private",
+                "private",
+                "private");
+    }
+}

@@ -108,7 +108,7 @@ public class ApiErrorHandler {
                         new FittrackeeException(
                                         HttpStatus.INTERNAL_SERVER_ERROR,
                                         "error",
-                                        "error, please try again or contact the administrator")
+                                        FittrackeeException.SERVER_ERROR)
                                 .body());
     }
 }

@@ -14,6 +14,8 @@ public class FittrackeeException extends RuntimeException {
     public static final String NO_PERMISSIONS = "you do not have permissions";
     public static final String SUSPENDED = "you do not have permissions, your account is suspended";
     public static final String INVALID_PAYLOAD = "invalid payload";
+    public static final String SERVER_ERROR =
+            "error, please try again or contact the administrator";
 
     private final HttpStatus httpStatus;
     private final String status;

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -28,8 +30,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -58,16 +62,54 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
 
         Consumer<OAuth2ProtectedResourceMetadata.Builder> description = describedBy(settings);
+        AuthenticationEntryPoint refusal = tokenRefusal(handlers);
         http.oauth2ResourceServer(
                 server ->
                         server.bearerTokenResolver(bearerTokens(handlers))
-                                .authenticationEntryPoint(tokenRefusal(handlers))
+                                .authenticationEntryPoint(refusal)
+                                .withObjectPostProcessor(tokenCheckFailures(refusal, settings))
                                 .jwt(jwt -> {})
                                 .protectedResourceMetadata(
                                         metadata ->
                                                 metadata.protectedResourceMetadataCustomizer(
                                                         description)));
         return http.build();
+    }
+
+    /**
+     * Gives the bearer-token filter our answer to a token that could not be checked at all, which
+     * Spring would otherwise rethrow as a bare 500.
+     */
+    private static ObjectPostProcessor<BearerTokenAuthenticationFilter> tokenCheckFailures(
+            AuthenticationEntryPoint refusal, ResourceServerSettings settings) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+                filter.setAuthenticationFailureHandler(tokenCheckFailure(refusal, settings));
+                return filter;
+            }
+        };
+    }
+
+    /**
+     * A token refused, or one that could not be checked because the realm's keys could not be
+     * fetched: that is no fault of the caller's, so it gets 503 and the operator a warning naming
+     * the key URL, and the caller may try again.
+     */
+    private static AuthenticationFailureHandler tokenCheckFailure(
+            AuthenticationEntryPoint refusal, ResourceServerSettings settings) {
+        return (request, response, error) -> {
+            if (!(error instanceof AuthenticationServiceException)) {
+                refusal.commence(request, response, error);
+                return;
+            }
+            LOG.warn(
+                    "Cannot check bearer tokens: the realm's keys at {} are unreachable ({});"
+                            + " check that Keycloak is up and fittrackee.jwks-url",
+                    settings.jwksUrl(),
+                    error.getMessage());
+            unavailable(response);
+        };
     }
 
     /**
@@ -116,6 +158,19 @@ public class SecurityConfiguration {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getWriter().write("{\"status\":\"error\",\"message\":\"invalid request\"}");
         };
+    }
+
+    /** FitTrackee's error body with 503, for a request that may succeed when retried. */
+    private static void unavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write(
+                        "{\"status\":\"error\",\"message\":\""
+                                + FittrackeeException.SERVER_ERROR
+                                + "\"}");
     }
 
     /** FitTrackee's 401, written from the filter, where no exception handler runs. */

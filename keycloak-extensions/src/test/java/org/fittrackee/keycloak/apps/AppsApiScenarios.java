@@ -424,6 +424,17 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void anUnpairedSurrogateNeverCausesAServerError() {
+        String body =
+                HttpJsonBodies.registration(
+                        "a\\ud800b", "https://a.example", "[\"https://a.example\"]");
+
+        Answer answer = appsApi().register(token, body);
+
+        assertThat(answer.status()).as(answer.toString()).isIn(201, 400);
+    }
+
+    @Test
     void aSuspendedUserCannotRegisterButCanReadAndManageApps() {
         RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
         admin().addRealmRole(user.id(), "suspended");

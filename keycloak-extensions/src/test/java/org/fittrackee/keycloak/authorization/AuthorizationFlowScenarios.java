@@ -813,6 +813,30 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
         }
     }
 
+    @Test
+    void controlCharactersInTheQueryNeverCauseAServerErrorNorLeaveKeycloak() {
+        for (String parameter :
+                List.of(
+                        "state",
+                        "scope",
+                        "redirect_uri",
+                        "code_challenge",
+                        "code_challenge_method",
+                        "prompt",
+                        "ui_locales",
+                        "response_type")) {
+            Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
+            query.put(parameter, "a\u0000b\u001b\r\n");
+
+            Browser.Page page = new Browser(keycloak()).open(oauth().authorizeUrl(query));
+
+            assertThat(page.status()).as(parameter + ": " + page.body()).isLessThan(500);
+            if (page.appRedirect() != null) {
+                assertThat(page.appRedirect().toString()).as(parameter).startsWith(REDIRECT_URI);
+            }
+        }
+    }
+
     private String authorizedCode(Map<String, String> query) {
         Browser browser = new Browser(keycloak());
         Browser.Page consent = openAuthorization(browser, user, query);

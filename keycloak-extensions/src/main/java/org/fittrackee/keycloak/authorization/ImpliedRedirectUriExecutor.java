@@ -94,11 +94,7 @@ public class ImpliedRedirectUriExecutor
     private void unbindImpliedRedirectUri(PreTokenRequestContext tokenRequest) {
         MultivaluedMap<String, String> form = formOf(session.getContext().getHttpRequest());
         String code = form.getFirst(OAuth2Constants.CODE);
-        String redirectUri = form.getFirst(OAuth2Constants.REDIRECT_URI);
-        boolean codeExchange =
-                OAuth2Constants.AUTHORIZATION_CODE.equals(
-                        form.getFirst(OAuth2Constants.GRANT_TYPE));
-        if (!codeExchange || code == null || (redirectUri != null && !redirectUri.isEmpty())) {
+        if (!isCodeExchangeWithoutRedirectUri(form) || code == null) {
             return;
         }
 
@@ -124,6 +120,13 @@ public class ImpliedRedirectUriExecutor
         // the code after this, and finds no URI to compare.
         codes.replace(key.storeKey(), withoutRedirectUri(data).serializeCode());
         LOG.debugf("Code of app %s exchanged without its implied redirect URI", app.getClientId());
+    }
+
+    private static boolean isCodeExchangeWithoutRedirectUri(MultivaluedMap<String, String> form) {
+        String grantType = form.getFirst(OAuth2Constants.GRANT_TYPE);
+        String redirectUri = form.getFirst(OAuth2Constants.REDIRECT_URI);
+        return OAuth2Constants.AUTHORIZATION_CODE.equals(grantType)
+                && (redirectUri == null || redirectUri.isEmpty());
     }
 
     private boolean wasImplied(ClientModel app, OAuth2Code data) {

@@ -75,6 +75,26 @@ public abstract class RealmScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void theResourceServerIsAConfidentialClientThatLogsNobodyIn() {
+        JsonNode client = admin().findClient("fittrackee-api");
+
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("fullScopeAllowed").asBoolean()).isFalse();
+        assertThat(admin().resourceServerSecret()).isNotBlank();
+    }
+
+    @Test
+    void theRealmCallsOurRevocationListenerNextToKeycloaksLog() {
+        assertThat(HttpJson.textsOf(admin().realmRepresentation().get("eventsListeners")))
+                .containsExactlyInAnyOrder("jboss-logging", "fittrackee-revocation");
+    }
+
+    @Test
     void anAppsRefreshTokenIsAnOfflineTokenWithoutAbsoluteExpiry() {
         TestUser user = admin().createUser();
         RegisteredApp app = registerAppOf(user);

@@ -122,7 +122,8 @@ public final class AppClients {
         return isApp(client) && owner.getId().equals(client.getAttribute(OWNER));
     }
 
-    private ClientRepresentation clientFor(UserModel owner, AppRegistration registration) {
+    /** The Keycloak client an app registration becomes, with a new client id and secret. */
+    ClientRepresentation clientFor(UserModel owner, AppRegistration registration) {
         ClientRepresentation rep = new ClientRepresentation();
         rep.setClientId(newClientId());
         rep.setSecret(SecretGenerator.getInstance().randomString(CLIENT_SECRET_LENGTH));

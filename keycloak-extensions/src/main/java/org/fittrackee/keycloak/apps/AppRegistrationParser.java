@@ -28,6 +28,9 @@ public final class AppRegistrationParser {
     static final int MAX_TEXT_LENGTH = 255;
     static final int MAX_REDIRECT_URIS = 10;
 
+    private static final Set<Integer> NO_LINE_BREAKS = Set.of();
+    private static final Set<Integer> LINE_BREAKS = Set.of((int) '\n', (int) '\r', (int) '\t');
+
     private static final List<String> REQUIRED_KEYS =
             List.of("client_name", "client_uri", "redirect_uris", "scope");
 
@@ -96,7 +99,7 @@ public final class AppRegistrationParser {
         if (!value.isTextual() || value.asText().isBlank()) {
             throw invalid(key, "a non-empty text is expected");
         }
-        return limited(key, value.asText().trim());
+        return limited(key, printable(key, value.asText(), NO_LINE_BREAKS).trim());
     }
 
     private static String optionalText(JsonNode metadata, String key) {
@@ -107,8 +110,21 @@ public final class AppRegistrationParser {
         if (!value.isTextual()) {
             throw invalid(key, "a text is expected");
         }
-        String text = value.asText().trim();
+        String text = printable(key, value.asText(), LINE_BREAKS).trim();
         return text.isEmpty() ? null : limited(key, text);
+    }
+
+    /**
+     * Refuses control characters, which no name or URL needs and PostgreSQL cannot store (NUL); a
+     * description may keep its line breaks and tabs.
+     */
+    private static String printable(String key, String text, Set<Integer> allowed) {
+        boolean control =
+                text.chars().anyMatch(c -> Character.isISOControl(c) && !allowed.contains(c));
+        if (control) {
+            throw invalid(key, "control characters are not allowed");
+        }
+        return text;
     }
 
     private static String limited(String key, String text) {
@@ -124,7 +140,8 @@ public final class AppRegistrationParser {
             throw invalid("client_uri", expected);
         }
 
-        String website = limited("client_uri", clientUri.asText().trim());
+        String website = printable("client_uri", clientUri.asText(), NO_LINE_BREAKS).trim();
+        limited("client_uri", website);
         try {
             URI uri = new URI(website);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -163,7 +180,10 @@ public final class AppRegistrationParser {
             return redirectUri;
         }
 
-        String shown = redirectUri.length() > MAX_TEXT_LENGTH ? "" : " '" + redirectUri + "'";
+        boolean showable =
+                redirectUri.length() <= MAX_TEXT_LENGTH
+                        && redirectUri.chars().noneMatch(Character::isISOControl);
+        String shown = showable ? " '" + redirectUri + "'" : "";
         throw new InvalidRegistrationException(
                 "OAuth2 client invalid redirect URI" + shown + ": " + problem);
     }

@@ -25,6 +25,9 @@ final class RedirectUriRules {
         if (redirectUri.isBlank()) {
             return Optional.of("must not be empty");
         }
+        if (redirectUri.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("must not contain control characters");
+        }
         if (redirectUri.length() > MAX_LENGTH) {
             return Optional.of("must be at most " + MAX_LENGTH + " characters");
         }

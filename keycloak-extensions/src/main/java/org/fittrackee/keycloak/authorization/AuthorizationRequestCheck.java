@@ -45,13 +45,15 @@ final class AuthorizationRequestCheck {
                             throw new AuthorizationError(problem);
                         });
 
-        return new CheckedRequest(
-                request, redirectUriFor(request, registeredUris), grantableScope(request, app));
+        String redirectUri = redirectUriFor(request, registeredUris);
+        boolean implied = request.redirectUri() == null && redirectUri != null;
+        return new CheckedRequest(request, redirectUri, implied, grantableScope(request, app));
     }
 
     /**
      * The redirect URI to send on: the one requested, or none when the app has a single URI
-     * (Keycloak then uses it and the token request needs none), else the first registered.
+     * (Keycloak then uses it and the token request needs none), else the first registered, which is
+     * then implied: the {@link ImpliedRedirectUriExecutor} spares the app from repeating it.
      */
     private static String redirectUriFor(AuthorizationRequest request, List<String> registered) {
         if (request.redirectUri() != null || registered.size() == 1) {
@@ -71,6 +73,15 @@ final class AuthorizationRequestCheck {
         return grantable.isEmpty() ? null : String.join(" ", grantable);
     }
 
-    /** A request that passed, with the redirect URI and scope to send to Keycloak. */
-    record CheckedRequest(AuthorizationRequest request, String redirectUri, String scope) {}
+    /**
+     * A request that passed, with the redirect URI and scope to send to Keycloak.
+     *
+     * @param redirectUriImplied whether {@code redirectUri} is the first registered URI chosen
+     *     because the app sent none
+     */
+    record CheckedRequest(
+            AuthorizationRequest request,
+            String redirectUri,
+            boolean redirectUriImplied,
+            String scope) {}
 }

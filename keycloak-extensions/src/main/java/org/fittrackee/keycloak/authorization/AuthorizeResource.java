@@ -59,6 +59,11 @@ public class AuthorizeResource {
         query.put("response_type", "code");
         query.put("client_id", request.clientId());
         query.put("redirect_uri", checked.redirectUri());
+        if (checked.redirectUriImplied()) {
+            query.put(
+                    ImpliedRedirectUriExecutor.IMPLIED_PARAMETER,
+                    ImpliedRedirectUriExecutor.IMPLIED);
+        }
         query.put("scope", checked.scope());
         query.put("state", request.state());
         query.put("code_challenge", request.codeChallenge());

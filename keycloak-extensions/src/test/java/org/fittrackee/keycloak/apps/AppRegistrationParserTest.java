@@ -88,6 +88,59 @@ class AppRegistrationParserTest {
                 .hasSize(255);
     }
 
+    @Test
+    void aDescriptionOrWebsiteLongerThanKeycloakStoresIsRefused() {
+        String withDescription = VALID.replace("{", "{\"client_description\":\"d\",");
+        assertRefused(
+                withDescription.replace("\"d\"", "\"" + "d".repeat(256) + "\""),
+                "OAuth2 client invalid client_description: at most 255 characters are allowed");
+        assertThat(
+                        AppRegistrationParser.parse(
+                                        withDescription.replace(
+                                                "\"d\"", "\"" + "d".repeat(255) + "\""))
+                                .description())
+                .hasSize(255);
+
+        String longWebsite = "https://sync.example.org/" + "p".repeat(231);
+        assertRefused(
+                VALID.replace("https://sync.example.org\"", longWebsite + "\""),
+                "OAuth2 client invalid client_uri: at most 255 characters are allowed");
+        assertThat(
+                        AppRegistrationParser.parse(
+                                        VALID.replace(
+                                                "https://sync.example.org\"",
+                                                longWebsite.substring(0, 255) + "\""))
+                                .website())
+                .hasSize(255);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\u0007", "\\n", "\\u001b", "\\u007f", "\\u0085"})
+    void controlCharactersAreRefusedInNamesAndUrls(String control) {
+        assertRefused(
+                VALID.replace("\"Sync\"", "\"Sy" + control + "nc\""),
+                "OAuth2 client invalid client_name: control characters are not allowed");
+        assertRefused(
+                VALID.replace(
+                        "https://sync.example.org\"", "https://sync.example.org" + control + "\""),
+                "OAuth2 client invalid client_uri: control characters are not allowed");
+        assertRefused(
+                VALID.replace(
+                        "https://sync.example.org/cb", "https://sync.example.org/c" + control),
+                "OAuth2 client invalid redirect URI: must not contain control characters");
+    }
+
+    @Test
+    void aDescriptionMayKeepLineBreaksButNoOtherControlCharacter() {
+        String multiline = VALID.replace("{", "{\"client_description\":\"one\\ntwo\\tthree\",");
+        assertThat(AppRegistrationParser.parse(multiline).description())
+                .isEqualTo("one\ntwo\tthree");
+
+        assertRefused(
+                VALID.replace("{", "{\"client_description\":\"a\\u0000b\","),
+                "OAuth2 client invalid client_description: control characters are not allowed");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {"javascript:alert(1)", "ftp://a.example", "sync.example.org", "https://"})

@@ -62,15 +62,157 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
     }
 
     @Test
-    void aThirdPartyTokenCannotManageApps() {
+    void aThirdPartyTokenIsUnauthorizedOnEveryRouteAndChangesNothing() {
         RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
-        String thirdPartyToken =
-                authorizeAndExchange(user, app, "workouts:read").get("access_token").asText();
+        JsonNode thirdParty = authorizeAndExchange(user, app, "workouts:read");
+        String thirdPartyToken = thirdParty.get("access_token").asText();
+        int clientsBefore = admin().clientCount();
 
-        assertUnauthorized(appsApi().list(thirdPartyToken, null));
-        assertUnauthorized(appsApi().getByClientId(thirdPartyToken, app.clientId()));
-        assertUnauthorized(appsApi().delete(thirdPartyToken, app.id()));
+        List<Answer> answers =
+                List.of(
+                        appsApi()
+                                .register(
+                                        thirdPartyToken,
+                                        AppsApiClient.registration("workouts:read", REDIRECT_URI)),
+                        appsApi().list(thirdPartyToken, null),
+                        appsApi().getByClientId(thirdPartyToken, app.clientId()),
+                        appsApi().getById(thirdPartyToken, app.id()),
+                        appsApi().delete(thirdPartyToken, app.id()),
+                        appsApi().revokeAll(thirdPartyToken, app.id()),
+                        appsApi().regenerateSecret(thirdPartyToken, app.id()));
+
+        for (Answer answer : answers) {
+            assertUnauthorized(answer);
+        }
+        assertThat(admin().clientCount()).isEqualTo(clientsBefore);
         assertThat(appsApi().getById(token, app.id()).status()).isEqualTo(200);
+        assertThat(oauth().isActive(thirdPartyToken)).isTrue();
+        Answer refreshedWithTheOldSecret =
+                oauth().refresh(app, thirdParty.get("refresh_token").asText());
+        assertThat(refreshedWithTheOldSecret.status()).isEqualTo(200);
+    }
+
+    @Test
+    void nonNumericIdsAreNotFound() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+
+        for (String id : List.of("abc", "1.5", "-1", "99999999999999999999", "1e3", "%20")) {
+            assertNotFound(appsApi().send(token, "GET", id + "/by_id"));
+            assertNotFound(appsApi().send(token, "DELETE", id));
+            assertNotFound(appsApi().send(token, "POST", id + "/revoke"));
+            assertNotFound(appsApi().send(token, "POST", id + "/regenerate_secret"));
+        }
+        assertThat(appsApi().getById(token, app.id()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedAuthorizationHeadersAreUnauthorizedInFittrackeeFormat() {
+        List<String> headers =
+                List.of(
+                        "Basic dXNlcjpwYXNzd29yZA==",
+                        "Bearer",
+                        "Bearer ",
+                        "Bearer  " + token,
+                        "bearer x",
+                        "Bearer x y",
+                        "Token " + token,
+                        token,
+                        "Bearer " + "a".repeat(8000));
+
+        for (String header : headers) {
+            Answer answer =
+                    HttpJson.send(
+                            HttpJson.get(appsApi().appsUrl()).header("Authorization", header));
+            assertUnauthorized(answer);
+        }
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() {
+        Answer answer =
+                HttpJson.send(
+                        HttpJson.get(appsApi().appsUrl())
+                                .header("Authorization", "bearer " + token));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeaderTooLargeForTheServerGetsAClientError() {
+        Answer answer =
+                HttpJson.send(
+                        HttpJson.get(appsApi().appsUrl())
+                                .header("Authorization", "Bearer " + "a".repeat(100_000)));
+
+        assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+    }
+
+    @Test
+    void aDisabledUsersFirstPartyTokenIsUnauthorized() {
+        admin().setUserEnabled(user.id(), false);
+
+        assertUnauthorized(appsApi().list(token, null));
+        assertUnauthorized(
+                appsApi()
+                        .register(
+                                token, AppsApiClient.registration("workouts:read", REDIRECT_URI)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"grant_types", "response_types", "token_endpoint_auth_method"})
+    void clientSentOAuthSettingsAreIgnored(String key) {
+        Map<String, Object> registration =
+                new LinkedHashMap<>(AppsApiClient.registration("workouts:read", REDIRECT_URI));
+        registration.put(
+                key,
+                switch (key) {
+                    case "grant_types" -> List.of("implicit", "password", "client_credentials");
+                    case "response_types" -> List.of("token", "id_token");
+                    default -> "none";
+                });
+
+        Answer created = appsApi().register(token, registration);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode app = created.json().get("data").get("client");
+        assertThat(app.has(key)).isFalse();
+        JsonNode client = admin().findClient(app.get("client_id").asText());
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void controlCharactersAreRefusedAndCreateNothing() {
+        int clientsBefore = admin().clientCount();
+        String nul = "\\u0000";
+        List<String> bodies =
+                List.of(
+                        HttpJsonBodies.registration(
+                                "a" + nul + "b", "https://a.example", "[\"https://a.example\"]"),
+                        HttpJsonBodies.registration(
+                                "a", "https://a.example/" + nul, "[\"https://a.example\"]"),
+                        HttpJsonBodies.registration(
+                                "a", "https://a.example", "[\"https://a.example/" + nul + "\"]"),
+                        HttpJsonBodies.registration(
+                                        "a", "https://a.example", "[\"https://a.example\"]")
+                                .replace("{", "{\"client_description\":\"x" + nul + "\","),
+                        HttpJsonBodies.registration(
+                                "a\\u001b[31m", "https://a.example", "[\"https://a.example\"]"));
+
+        for (String body : bodies) {
+            Answer refused = appsApi().register(token, body);
+            assertThat(refused.status()).as(body + " -> " + refused).isEqualTo(400);
+            assertThat(refused.json().get("status").asText()).isEqualTo("error");
+            assertThat(refused.json().get("message").asText())
+                    .startsWith("OAuth2 client invalid ")
+                    .contains("control characters")
+                    .doesNotContain("\u0000");
+        }
+        assertThat(admin().clientCount()).isEqualTo(clientsBefore);
     }
 
     @Test
@@ -261,7 +403,16 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
                         HttpJsonBodies.registration(
                                 "a",
                                 "https://a.example",
-                                "[\"https://a.example/" + "p".repeat(300) + "\"]"));
+                                "[\"https://a.example/" + "p".repeat(300) + "\"]"),
+                        HttpJsonBodies.registration(
+                                "a",
+                                "https://a.example/" + "p".repeat(240),
+                                "[\"https://a.example\"]"),
+                        HttpJsonBodies.registration(
+                                        "a", "https://a.example", "[\"https://a.example\"]")
+                                .replace(
+                                        "{",
+                                        "{\"client_description\":\"" + "d".repeat(256) + "\","));
 
         for (String body : bodies) {
             Answer refused = appsApi().register(token, body);
@@ -270,6 +421,17 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
             assertThat(refused.json().get("message").asText()).isNotBlank();
         }
         assertThat(admin().clientCount()).isEqualTo(clientsBefore);
+    }
+
+    @Test
+    void anUnpairedSurrogateNeverCausesAServerError() {
+        String body =
+                HttpJsonBodies.registration(
+                        "a\\ud800b", "https://a.example", "[\"https://a.example\"]");
+
+        Answer answer = appsApi().register(token, body);
+
+        assertThat(answer.status()).as(answer.toString()).isIn(201, 400);
     }
 
     @Test
@@ -418,6 +580,8 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         RegisteredApp otherApp = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
         JsonNode appToken = authorizeAndExchange(user, app, "workouts:read");
         JsonNode otherAppToken = authorizeAndExchange(user, otherApp, "workouts:read");
+        String unusedCode =
+                authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
 
         Answer deleted = appsApi().delete(token, app.id());
 
@@ -429,6 +593,11 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         assertThat(oauth().refresh(app, appToken.get("refresh_token").asText()).status())
                 .isIn(400, 401);
         assertThat(oauth().isActive(otherAppToken.get("access_token").asText())).isTrue();
+        assertThat(oauth().refresh(otherApp, otherAppToken.get("refresh_token").asText()).status())
+                .isEqualTo(200);
+        Answer exchange = oauth().exchangeCode(app, unusedCode, null, null);
+        assertThat(exchange.status()).as(exchange.toString()).isEqualTo(401);
+        assertThat(exchange.json().get("error").asText()).isEqualTo("invalid_client");
     }
 
     @Test

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.fittrackee.keycloak.scopes.FittrackeeScopes;
 import org.fittrackee.keycloak.testing.AdminApi.TestUser;
+import org.fittrackee.keycloak.testing.Browser;
 import org.fittrackee.keycloak.testing.FittrackeeOAuth;
 import org.fittrackee.keycloak.testing.HttpJson;
 import org.fittrackee.keycloak.testing.KeycloakScenarios;
 import org.fittrackee.keycloak.testing.RegisteredApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the imported realm JSON sets up: lifetimes, protections, tokens and policies. */
 public abstract class RealmScenarios extends KeycloakScenarios {
+
+    private static final String REDIRECT_URI = "https://sync.example.org/callback";
 
     @Test
     void lifetimesAreFittrackeesAsTheReferenceSetsThem() {
@@ -68,6 +75,26 @@ public abstract class RealmScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void theResourceServerIsAConfidentialClientThatLogsNobodyIn() {
+        JsonNode client = admin().findClient("fittrackee-api");
+
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("fullScopeAllowed").asBoolean()).isFalse();
+        assertThat(admin().resourceServerSecret()).isNotBlank();
+    }
+
+    @Test
+    void theRealmCallsOurRevocationListenerNextToKeycloaksLog() {
+        assertThat(HttpJson.textsOf(admin().realmRepresentation().get("eventsListeners")))
+                .containsExactlyInAnyOrder("jboss-logging", "fittrackee-revocation");
+    }
+
+    @Test
     void anAppsRefreshTokenIsAnOfflineTokenWithoutAbsoluteExpiry() {
         TestUser user = admin().createUser();
         RegisteredApp app = registerAppOf(user);
@@ -100,11 +127,87 @@ public abstract class RealmScenarios extends KeycloakScenarios {
         assertThat(admin().findClient(app.clientId()).get("consentRequired").asBoolean()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"implicitFlowEnabled", "directAccessGrantsEnabled"})
+    void theClientPolicyRefusesAnAdminEditThatEnablesAnotherGrant(String flow) {
+        TestUser user = admin().createUser();
+        RegisteredApp app = registerAppOf(user);
+        JsonNode client = admin().findClient(app.clientId());
+        ((ObjectNode) client).put(flow, true);
+
+        HttpJson.Answer refused = admin().updateClient(client);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(admin().findClient(app.clientId()).get(flow).asBoolean()).isFalse();
+    }
+
+    @Test
+    void anAppCannotUseTheImplicitFlow() {
+        TestUser user = admin().createUser();
+        RegisteredApp app = registerAppOf(user);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "token");
+        query.put("client_id", app.clientId());
+        query.put("redirect_uri", REDIRECT_URI);
+        query.put("scope", "workouts:read");
+        query.put("state", "s");
+
+        Browser.Page back = new Browser(keycloak()).open(keycloakAuthorizationUrl(query));
+
+        assertThat(back.appRedirect()).as(back.body()).isNotNull();
+        assertThat(back.appRedirect().toString())
+                .startsWith(REDIRECT_URI)
+                .contains("error=unauthorized_client")
+                .doesNotContain("access_token");
+    }
+
+    @Test
+    void anAppCannotUseThePasswordGrant() {
+        TestUser user = admin().createUser();
+        RegisteredApp app = registerAppOf(user);
+
+        HttpJson.Answer refused =
+                HttpJson.send(
+                        HttpJson.postForm(
+                                oauth().tokenEndpoint(),
+                                Map.of(
+                                        "grant_type", "password",
+                                        "client_id", app.clientId(),
+                                        "client_secret", app.secret(),
+                                        "username", user.username(),
+                                        "password", user.password())));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().get("error").asText()).isEqualTo("unauthorized_client");
+        assertThat(refused.json().has("access_token")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "none"})
+    void theFirstPartyClientRequiresS256(String method) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", FittrackeeOAuth.FIRST_PARTY_CLIENT);
+        query.put("redirect_uri", FittrackeeOAuth.FIRST_PARTY_REDIRECT_URI);
+        query.put("state", "s");
+        if (method.equals("plain")) {
+            query.put("code_challenge", "p".repeat(43));
+            query.put("code_challenge_method", "plain");
+        }
+
+        Browser.Page back = new Browser(keycloak()).open(keycloakAuthorizationUrl(query));
+
+        assertThat(back.appRedirectParameter("error")).isEqualTo("invalid_request");
+        assertThat(back.appRedirectParameter("code")).isNull();
+    }
+
+    private String keycloakAuthorizationUrl(Map<String, String> query) {
+        return keycloak().realmUrl()
+                + "/protocol/openid-connect/auth?"
+                + HttpJson.formEncoded(query);
+    }
+
     private RegisteredApp registerAppOf(TestUser user) {
-        return appsApi()
-                .registerApp(
-                        oauth().firstPartyToken(user),
-                        "workouts:read",
-                        "https://sync.example.org/callback");
+        return appsApi().registerApp(oauth().firstPartyToken(user), "workouts:read", REDIRECT_URI);
     }
 }

@@ -3,6 +3,7 @@ package org.fittrackee.keycloak.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,19 +108,36 @@ public final class AdminApi {
 
     /** Sets realm attributes, e.g. the PKCE switches. */
     public void setRealmAttributes(Map<String, String> attributes) {
-        JsonNode realm = send(HttpJson.get(realmAdmin())).json();
-        Map<String, Object> update =
-                Map.of("realm", realm.get("realm").asText(), "attributes", attributes);
-        HttpJson.Answer updated =
-                send(
-                        HttpJson.postJson(realmAdmin(), update)
-                                .method(
-                                        "PUT",
-                                        HttpRequest.BodyPublishers.ofString(
-                                                HttpJson.toJson(update))));
+        updateRealm(Map.of("attributes", attributes));
+    }
+
+    /** Changes realm settings, e.g. {@code accessCodeLifespan}; the others stay as they are. */
+    public void updateRealm(Map<String, Object> settings) {
+        Map<String, Object> update = new LinkedHashMap<>(settings);
+        update.put("realm", KeycloakEndpoint.REALM);
+        HttpJson.Answer updated = send(put(realmAdmin(), update));
         if (updated.status() != 204) {
             throw new IllegalStateException("Cannot update realm: " + updated);
         }
+    }
+
+    /** Enables or disables a user's account. */
+    public void setUserEnabled(String userId, boolean enabled) {
+        HttpJson.Answer updated =
+                send(put(realmAdmin() + "/users/" + userId, Map.of("enabled", enabled)));
+        if (updated.status() != 204) {
+            throw new IllegalStateException("Cannot update user " + userId + ": " + updated);
+        }
+    }
+
+    /** Replaces a client's representation; the answer tells whether Keycloak accepted it. */
+    public HttpJson.Answer updateClient(JsonNode client) {
+        return send(put(clientUrl(client), client));
+    }
+
+    private static HttpRequest.Builder put(String url, Object body) {
+        return HttpJson.postJson(url, body)
+                .method("PUT", HttpRequest.BodyPublishers.ofString(HttpJson.toJson(body)));
     }
 
     public JsonNode realmRepresentation() {

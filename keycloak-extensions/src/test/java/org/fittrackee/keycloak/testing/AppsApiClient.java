@@ -67,6 +67,17 @@ public final class AppsApiClient {
                         HttpJson.postJson(appsUrl() + "/" + id + "/regenerate_secret", ""), token));
     }
 
+    /**
+     * A route by its path below the apps URL, such as {@code abc/by_id}, for ids the typed methods
+     * cannot send.
+     */
+    public HttpJson.Answer send(String token, String method, String path) {
+        HttpRequest.Builder request =
+                HttpJson.get(appsUrl() + "/" + path)
+                        .method(method, HttpRequest.BodyPublishers.noBody());
+        return HttpJson.send(withToken(request, token));
+    }
+
     private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }

@@ -35,6 +35,11 @@ public abstract class KeycloakScenarios {
         return new ThirdPartyFlow(keycloak()).openAuthorization(browser, user, query);
     }
 
+    /** The code the app receives once the user has authorized the request. */
+    protected String authorizationCode(AdminApi.TestUser user, Map<String, String> query) {
+        return new ThirdPartyFlow(keycloak()).authorizationCode(user, query);
+    }
+
     /** Runs the whole third-party flow for the user and returns the token response. */
     protected JsonNode authorizeAndExchange(
             AdminApi.TestUser user, RegisteredApp app, String scope) {

@@ -38,6 +38,14 @@ public final class ThirdPartyFlow {
         return page.isLoginPage() ? browser.logIn(page, user) : page;
     }
 
+    /** The code the app receives when the user authorizes the request (consenting if asked). */
+    public String authorizationCode(AdminApi.TestUser user, Map<String, String> query) {
+        Browser browser = new Browser(keycloak);
+        Browser.Page consent = openAuthorization(browser, user, query);
+        Browser.Page back = consent.isConsentPage() ? browser.accept(consent) : consent;
+        return back.appRedirectParameter("code");
+    }
+
     /** The token response of the user's authorization of the app for the scope. */
     public JsonNode tokenFor(AdminApi.TestUser user, RegisteredApp app, String scope) {
         Pkce pkce = Pkce.s256();

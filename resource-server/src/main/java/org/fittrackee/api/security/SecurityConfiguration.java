@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +36,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Tokens are Keycloak's JWTs, checked locally: signature against the realm's keys, issuer,
@@ -199,9 +201,20 @@ public class SecurityConfiguration {
                         .tlsClientCertificateBoundAccessTokens(false);
     }
 
+    /**
+     * The realm's keys are fetched with {@code jwks-timeout} to connect and to read: Nimbus's own
+     * half second is too short for a Keycloak busy starting, and the request waiting on the keys
+     * would get 503.
+     */
     @Bean
     JwtDecoder jwtDecoder(ResourceServerSettings settings) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwksUrl()).build();
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(settings.jwksTimeout());
+        requests.setReadTimeout(settings.jwksTimeout());
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(settings.jwksUrl())
+                        .restOperations(new RestTemplate(requests))
+                        .build();
         decoder.setJwtValidator(tokenValidator(settings));
         return decoder;
     }

@@ -2,6 +2,7 @@ package org.fittrackee.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -60,6 +61,16 @@ class EnvironmentSettingsTest {
 
         assertThat(settingsOf(environment).jwksUrl())
                 .isEqualTo("http://keycloak:8080/realms/fittrackee/protocol/openid-connect/certs");
+    }
+
+    @Test
+    void theKeyFetchTimeoutIsFiveSecondsUnlessTheEnvironmentSaysOtherwise() throws Exception {
+        assertThat(settingsOf(environmentWith(Map.of())).jwksTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(
+                        settingsOf(environmentWith(Map.of("FITTRACKEE_JWKS_TIMEOUT", "20s")))
+                                .jwksTimeout())
+                .isEqualTo(Duration.ofSeconds(20));
     }
 
     /** application.yml under an environment holding only the given variables. */

@@ -20,6 +20,7 @@ class TokenValidatorTest {
                     new ResourceServerSettings(
                             ISSUER,
                             ISSUER + "/certs",
+                            Duration.ofSeconds(5),
                             "fittrackee-api",
                             Duration.ofSeconds(30),
                             "1",

@@ -10,6 +10,7 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.SocketException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -116,6 +117,40 @@ class GatewayRoutesTest {
 
         assertThat(KEYCLOAK.lastMethod()).isEqualTo("POST");
         assertThat(KEYCLOAK.lastBody()).isEqualTo("grant_type=refresh_token&x=1");
+    }
+
+    @Test
+    void aFormWithCharactersBeyondAsciiReachesKeycloakUnchanged() throws Exception {
+        String form = "username=d%C3%A9mo&password=p%C3%A4ss+w%C3%B6rd";
+
+        send(
+                HttpRequest.newBuilder(gateway("/realms/fittrackee/login-actions/authenticate?x=1"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+
+        assertThat(decoded(KEYCLOAK.lastBody())).isEqualTo(decoded(form));
+    }
+
+    /** The form's fields, decoded as UTF-8, in their order; empty ones say nothing. */
+    private static List<String> decoded(String form) {
+        return Arrays.stream(form.split("&"))
+                .filter(field -> !field.isEmpty())
+                .map(field -> URLDecoder.decode(field, StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    /**
+     * Keycloak's account console asks for JSON with a Content-Type on bodiless GETs, and its
+     * account API answers the console's HTML page without it.
+     */
+    @Test
+    void aGetWithoutBodyKeepsItsContentType() throws Exception {
+        send(
+                HttpRequest.newBuilder(gateway("/realms/fittrackee/account/supportedLocales"))
+                        .header("Content-Type", "application/json")
+                        .GET());
+
+        assertThat(KEYCLOAK.lastHeader("Content-Type")).isEqualTo("application/json");
     }
 
     @ParameterizedTest

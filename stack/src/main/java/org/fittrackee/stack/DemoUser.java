@@ -19,6 +19,8 @@ final class DemoUser {
 
     private static final Pattern ACCESS_TOKEN =
             Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ERROR_DESCRIPTION =
+            Pattern.compile("\"error_description\"\\s*:\\s*\"([^\"]+)\"");
 
     private static final String ADMIN_TOKEN_PATH = "/realms/master/protocol/openid-connect/token";
 
@@ -78,9 +80,10 @@ final class DemoUser {
                                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         Matcher token = ACCESS_TOKEN.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
+            Matcher reason = ERROR_DESCRIPTION.matcher(response.body());
             throw new StackException(
-                    "Keycloak refused the admin's password (HTTP "
-                            + response.statusCode()
+                    "Keycloak refused the admin's password ("
+                            + (reason.find() ? reason.group(1) : "HTTP " + response.statusCode())
                             + ") when the stack checked the demo user: set"
                             + " FITTRACKEE_ADMIN_PASSWORD to the admin's current password (it"
                             + " is used when Keycloak's data is new only)");

@@ -6,6 +6,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -84,6 +87,7 @@ public final class StackLauncher {
         String apiDatabaseUrl = prepareDatabases();
         KeycloakDistribution keycloak = startKeycloak();
         createDemoUser(keycloak);
+        loadRealmKeys(keycloak);
         startApi(apiDatabaseUrl, keycloak);
         startGateway();
         printSummary();
@@ -231,6 +235,11 @@ public final class StackLauncher {
         return keycloak;
     }
 
+    /**
+     * NOTE: Keycloak's database is always the embedded PostgreSQL's, even with
+     * FITTRACKEE_DATABASE_URL: one URL names one database and Keycloak needs its own. A second
+     * setting passed to --db-url would lift it (docs/limitations.md).
+     */
     private KeycloakSettings keycloakSettings() {
         StackSettings.StackFiles files = settings.files();
         return new KeycloakSettings(
@@ -257,6 +266,24 @@ public final class StackLauncher {
         requireRunning();
         progress("Making sure the demo user exists");
         new DemoUser(keycloak).createIfMissing();
+    }
+
+    /**
+     * Asks Keycloak for the realm's keys once, so that they are loaded before the resource server's
+     * first token check asks for them with its short read timeout.
+     */
+    private void loadRealmKeys(KeycloakDistribution keycloak) {
+        URI certs = URI.create(keycloak.realmUrl() + "/protocol/openid-connect/certs");
+        try {
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(certs).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            progress("Keycloak did not give the realm's keys yet (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startApi(String databaseUrl, KeycloakDistribution keycloak) {

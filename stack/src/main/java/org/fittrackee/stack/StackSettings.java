@@ -182,6 +182,11 @@ public record StackSettings(
                 });
     }
 
+    /**
+     * NOTE: an exposed gateway serves other machines' API calls, not their browsers: Keycloak still
+     * names itself http://localhost:port, and its Secure cookies need localhost over plain HTTP. A
+     * public-URL setting with TLS in front would lift it (docs/limitations.md).
+     */
     private static String bindAddress(Map<String, String> env) {
         String value = env.getOrDefault("FITTRACKEE_BIND_ADDRESS", "").trim();
         if (value.isEmpty()) {

@@ -106,9 +106,10 @@ final class StackCommand {
      * children: the tests run that way get SIGTERM instead, which the stack handles the same way.
      */
     void pressCtrlC() throws IOException, InterruptedException {
-        String signal = sigintIsIgnored() ? "-TERM" : "-INT";
+        String signal = sigintIsIgnored() ? "TERM" : "INT";
+        // bash's own kill: no kill program needs to be installed.
         Process kill =
-                new ProcessBuilder("kill", signal, "--", "-" + process.pid())
+                new ProcessBuilder("bash", "-c", "kill -s " + signal + " -- -" + process.pid())
                         .redirectErrorStream(true)
                         .start();
         kill.waitFor(10, TimeUnit.SECONDS);

@@ -91,6 +91,39 @@ final class ChromiumBrowser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /** Waits for a visible button or link with exactly this text, and clicks it. */
+    void click(String text) {
+        String xpath =
+                "//button[normalize-space()='%1$s'] | //a[normalize-space()='%1$s']"
+                        .formatted(text);
+        new WebDriverWait(driver, PAGE_WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.xpath(xpath)))
+                .click();
+    }
+
+    /** Waits for the element with the id to be clickable, and clicks it. */
+    void clickId(String id) {
+        new WebDriverWait(driver, PAGE_WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.id(id)))
+                .click();
+    }
+
+    /** Waits until some visible element of the page shows exactly this text. */
+    void awaitText(String text) {
+        new WebDriverWait(driver, PAGE_WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(withText(text)));
+    }
+
+    /** Waits until no element of the page shows this text any more. */
+    void awaitNoText(String text) {
+        new WebDriverWait(driver, PAGE_WAIT)
+                .until(ExpectedConditions.invisibilityOfElementLocated(withText(text)));
+    }
+
+    private static By withText(String text) {
+        return By.xpath("//*[normalize-space(text())='" + text + "']");
+    }
+
     /** Fills in and sends Keycloak's login form, which must be on the page or on its way. */
     void logIn(AdminApi.TestUser user) {
         WebElement form = await("kc-form-login");

@@ -2,6 +2,7 @@ package org.fittrackee.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -13,6 +14,7 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.fittrackee.keycloak.testing.AdminApi;
 import org.fittrackee.keycloak.testing.AppsApiClient;
 import org.fittrackee.keycloak.testing.HttpJson;
@@ -23,11 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The product as its users meet it: the whole stack started as {@code ./mvnw -Pstack package}
- * starts it, a user who logs in and answers the consent page in a real Chromium, and a third-party
- * app written with the Nimbus OAuth SDK that knows only the public base URL. One stack serves the
- * whole class; each test has a user and a browser of its own, so that no login or stored consent
- * carries over.
+ * The product as its users meet it: the whole stack started with {@code ./mvnw -Pstack package} as
+ * the README says, a user who logs in and answers the consent page in a real Chromium, and a
+ * third-party app written with the Nimbus OAuth SDK that knows only the public base URL. One stack
+ * serves the whole class and is stopped with Ctrl-C at the end; each test has a user and a browser
+ * of its own, so that no login or stored consent carries over.
  */
 class ThirdPartyAppE2EIT {
 
@@ -48,7 +50,7 @@ class ThirdPartyAppE2EIT {
         if (!ChromiumBrowser.isInstalled()) {
             return;
         }
-        stack = ProductStack.start();
+        stack = ProductStack.start("scenarios", Map.of());
         callback = LoopbackCallback.start();
 
         AdminApi.TestUser owner = stack.admin().createUser();
@@ -60,12 +62,14 @@ class ThirdPartyAppE2EIT {
     }
 
     @AfterAll
-    static void stopTheProduct() {
+    static void stopTheProductWithCtrlC() throws Exception {
         if (callback != null) {
             callback.close();
         }
         if (stack != null) {
-            stack.stop();
+            ProductStack.Stopped stopped = stack.stopLikeCtrlC();
+            assertThat(stopped.processesLeft()).as("processes left by Ctrl-C").isEmpty();
+            assertThat(stopped.busyPorts()).as("ports still in use after Ctrl-C").isEmpty();
         }
     }
 
@@ -180,16 +184,98 @@ class ThirdPartyAppE2EIT {
         assertThat(answer.getState()).isEqualTo(authorization.state());
     }
 
+    @Test
+    void theBaseUrlAloneLeadsAStandardsClientToTheAuthorizationServerAndTheScopes()
+            throws Exception {
+        ThirdPartyApp.Discovery discovery = ThirdPartyApp.Discovery.from(stack.publicUrl());
+
+        assertThat(discovery.resource()).isEqualTo(stack.publicUrl());
+        assertThat(discovery.authorizationServers()).containsExactly(stack.issuer());
+        assertThat(discovery.scopesSupported())
+                .containsExactlyInAnyOrder(
+                        "application:write",
+                        "profile:read",
+                        "profile:write",
+                        "users:read",
+                        "users:write",
+                        "workouts:read",
+                        "workouts:write");
+        assertThat(discovery.bearerMethodsSupported()).containsExactly("header");
+        assertThat(discovery.authorizationServer().getIssuer().getValue())
+                .isEqualTo(stack.issuer());
+        assertThat(discovery.atRootPath().getIssuer().getValue()).isEqualTo(stack.issuer());
+    }
+
+    @Test
+    void aStandardsClientCompletesTheFlowWithTheEndpointsItDiscovered() throws Exception {
+        ThirdPartyApp.Discovery discovery = ThirdPartyApp.Discovery.from(stack.publicUrl());
+        ThirdPartyApp discovering = app.using(ThirdPartyApp.Endpoints.discovered(discovery));
+
+        Tokens tokens = authorizedTokens(discovering);
+        HTTPResponse workouts = discovering.get("/workouts", tokens.getAccessToken());
+        HTTPResponse revocation = discovering.revoke(tokens.getRefreshToken());
+        TokenResponse refresh = discovering.refresh(tokens.getRefreshToken());
+
+        String tokenIssuer =
+                SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getIssuer();
+        assertThat(tokenIssuer).isEqualTo(discovery.authorizationServer().getIssuer().getValue());
+        assertThat(workouts.getStatusCode()).as(workouts.getBody()).isEqualTo(200);
+        assertThat(revocation.getStatusCode()).as(revocation.getBody()).isEqualTo(200);
+        assertThat(refresh.indicatesSuccess()).isFalse();
+    }
+
+    @Test
+    void theUserRemovesTheAppsAccessInTheAccountConsoleAndItsRefreshTokenStopsWorking()
+            throws Exception {
+        ThirdPartyApp.Authorization authorization = app.authorize(WORKOUTS_READ);
+        AdminApi.TestUser user = stack.admin().createUser();
+        Tokens tokens;
+        Path applications;
+
+        try (ChromiumBrowser browser = ChromiumBrowser.start()) {
+            AuthorizationResponse answer = answerIn(browser, user, authorization, "accept");
+            tokens = exchange(app, authorization, answer);
+
+            // As docs/users.md says: the account console, then Applications.
+            browser.open(URI.create(stack.publicUrl() + "/realms/fittrackee/account"));
+            browser.click("Applications");
+            browser.awaitText(APP_NAME);
+            applications = browser.screenshot("account-applications");
+            browser.clickId("toggle-" + app.clientId());
+            browser.click("Remove access");
+            browser.click("Confirm");
+            browser.awaitNoText(APP_NAME);
+        }
+        TokenResponse refresh = app.refresh(tokens.getRefreshToken());
+
+        assertThat(applications).isNotEmptyFile();
+        assertThat(refresh.indicatesSuccess()).isFalse();
+        assertThat(refresh.toErrorResponse().getErrorObject().getCode())
+                .isEqualTo(OAuth2Error.INVALID_GRANT.getCode());
+    }
+
     /** A new user authorizes the app in the browser, and the app exchanges the code. */
     private static Tokens authorizedTokens() throws Exception {
-        ThirdPartyApp.Authorization authorization = app.authorize(WORKOUTS_READ);
+        return authorizedTokens(app);
+    }
+
+    private static Tokens authorizedTokens(ThirdPartyApp client) throws Exception {
+        ThirdPartyApp.Authorization authorization = client.authorize(WORKOUTS_READ);
         AuthorizationResponse answer = answerInBrowser(authorization, "accept");
+        return exchange(client, authorization, answer);
+    }
+
+    private static Tokens exchange(
+            ThirdPartyApp client,
+            ThirdPartyApp.Authorization authorization,
+            AuthorizationResponse answer)
+            throws Exception {
         if (!answer.indicatesSuccess() || !authorization.state().equals(answer.getState())) {
             throw new AssertionError("The authorization failed: " + answer.toURI());
         }
 
         TokenResponse token =
-                app.exchange(
+                client.exchange(
                         answer.toSuccessResponse().getAuthorizationCode(),
                         authorization.verifier());
         if (!token.indicatesSuccess()) {
@@ -204,11 +290,20 @@ class ThirdPartyAppE2EIT {
             ThirdPartyApp.Authorization authorization, String button) throws Exception {
         AdminApi.TestUser user = stack.admin().createUser();
         try (ChromiumBrowser browser = ChromiumBrowser.start()) {
-            browser.open(authorization.url());
-            browser.logIn(user);
-            browser.answerConsent(button);
-            return ThirdPartyApp.answerAt(awaitCallback());
+            return answerIn(browser, user, authorization, button);
         }
+    }
+
+    private static AuthorizationResponse answerIn(
+            ChromiumBrowser browser,
+            AdminApi.TestUser user,
+            ThirdPartyApp.Authorization authorization,
+            String button)
+            throws Exception {
+        browser.open(authorization.url());
+        browser.logIn(user);
+        browser.answerConsent(button);
+        return ThirdPartyApp.answerAt(awaitCallback());
     }
 
     private static URI awaitCallback() throws InterruptedException {
@@ -231,7 +326,7 @@ class ThirdPartyAppE2EIT {
 
         RegisteredApp registered = RegisteredApp.from(created.json().get("data").get("client"));
         return new ThirdPartyApp(
-                stack.publicUrl(),
+                ThirdPartyApp.Endpoints.fittrackee(stack.publicUrl()),
                 registered.clientId(),
                 registered.secret(),
                 callback.redirectUri());

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** A Spring Boot jar run in its own JVM, its output in a log file, stopped with the stack. */
 final class ChildProcess {
@@ -26,9 +25,14 @@ final class ChildProcess {
         this.log = log;
     }
 
+    /**
+     * Starts {@code java -jar} on the jar with the extra environment.
+     *
+     * @param name what the person starting the stack calls it, e.g. "resource server"
+     */
     static ChildProcess startJar(String name, Path jar, Map<String, String> env, Path logDir) {
         try {
-            Path log = Files.createDirectories(logDir).resolve(name + ".log");
+            Path log = Files.createDirectories(logDir).resolve(name.replace(' ', '-') + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
             ProcessBuilder builder =
                     new ProcessBuilder(List.of(java, "-jar", jar.toString()))
@@ -47,28 +51,21 @@ final class ChildProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new StackException("The " + name + " stopped during start-up; see " + log);
+                throw new StackException(
+                        "The " + name + " stopped during start-up: its log " + log + " says why");
             }
             if (answers(http, url)) {
                 return;
             }
             sleep();
         }
-        throw new StackException("The " + name + " was not ready in " + timeout + "; see " + log);
+        throw new StackException(
+                "The " + name + " was not ready in " + timeout + ": its log " + log + " says why");
     }
 
     void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process.isAlive()) {
+            ProcessTree.of(process).end(Duration.ofSeconds(15));
         }
     }
 

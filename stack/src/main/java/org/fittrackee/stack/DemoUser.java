@@ -19,16 +19,16 @@ final class DemoUser {
 
     private static final Pattern ACCESS_TOKEN =
             Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ERROR_DESCRIPTION =
+            Pattern.compile("\"error_description\"\\s*:\\s*\"([^\"]+)\"");
 
     private static final String ADMIN_TOKEN_PATH = "/realms/master/protocol/openid-connect/token";
 
     private final KeycloakDistribution keycloak;
-    private final String adminPassword;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    DemoUser(KeycloakDistribution keycloak, String adminPassword) {
+    DemoUser(KeycloakDistribution keycloak) {
         this.keycloak = keycloak;
-        this.adminPassword = adminPassword;
     }
 
     void createIfMissing() {
@@ -72,7 +72,7 @@ final class DemoUser {
                 "grant_type=password&client_id=admin-cli&username="
                         + encode(keycloak.adminUsername())
                         + "&password="
-                        + encode(adminPassword);
+                        + encode(keycloak.adminPassword());
         HttpResponse<String> response =
                 send(
                         HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + ADMIN_TOKEN_PATH))
@@ -80,10 +80,13 @@ final class DemoUser {
                                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         Matcher token = ACCESS_TOKEN.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
+            Matcher reason = ERROR_DESCRIPTION.matcher(response.body());
             throw new StackException(
-                    "Cannot log in to Keycloak as admin to create the demo user ("
-                            + response.statusCode()
-                            + "): was the admin password changed? Set FITTRACKEE_ADMIN_PASSWORD");
+                    "Keycloak refused the admin's password ("
+                            + (reason.find() ? reason.group(1) : "HTTP " + response.statusCode())
+                            + ") when the stack checked the demo user: set"
+                            + " FITTRACKEE_ADMIN_PASSWORD to the admin's current password (it"
+                            + " is used when Keycloak's data is new only)");
         }
         return token.group(1);
     }

@@ -11,7 +11,13 @@ import java.time.Duration;
 
 /**
  * A PostgreSQL server run from Maven Central's binaries (zonky), its data kept between starts in
- * the stack's data directory, so that nobody needs PostgreSQL installed to try the product.
+ * the stack's data directory, so that nobody needs PostgreSQL installed to try the product. It
+ * always holds Keycloak's database, and the resource server's unless FITTRACKEE_DATABASE_URL names
+ * another PostgreSQL.
+ *
+ * <p>NOTE: zonky publishes these binaries for amd64 only in the version used here (no linux or
+ * darwin arm64 artifact resolves from Maven Central), so the stack runs on x86-64 Linux and macOS
+ * only; a zonky release with arm64 binaries would lift it (docs/limitations.md).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -35,11 +41,14 @@ final class EmbeddedDatabase implements AutoCloseable {
                             .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                             .start();
             return new EmbeddedDatabase(postgres);
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             throw new StackException(
                     "The embedded PostgreSQL did not start ("
-                            + e.getMessage()
-                            + "); set FITTRACKEE_DATABASE_URL to use another PostgreSQL",
+                            + firstLine(e.getMessage())
+                            + "): it needs Linux or macOS on x86-64 and, as root, the unshare"
+                            + " command with user namespaces; a PostgreSQL still running on "
+                            + dataDir.resolve("postgres")
+                            + " must be stopped first",
                     e);
         }
     }
@@ -61,6 +70,10 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new StackException("Cannot create database " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no reason given" : message.lines().findFirst().orElse(message);
     }
 
     @Override

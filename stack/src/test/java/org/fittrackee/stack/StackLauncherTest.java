@@ -1,80 +1,320 @@
 package org.fittrackee.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.fittrackee.stack.StackSettings.StackFiles;
+import org.fittrackee.stack.fake.FakeStackFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The launcher with everything real but the servers: real ports, real child processes, the real
+ * embedded PostgreSQL, and a fake Keycloak distribution and fake jars (see {@link FakeStackFiles})
+ * that start in a second. What it prints, what it refuses, and that nothing outlives a failure or a
+ * stop.
+ */
 class StackLauncherTest {
 
-    @TempDir Path dataDir;
+    @TempDir Path root;
 
-    @Test
-    void aPortInUseStopsTheStartWithOneClearLineBeforeAnythingRuns() throws Exception {
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final Map<String, String> environment = new HashMap<>();
+    private FakeStackFiles files;
+    private StackLauncher launcher;
+
+    @BeforeEach
+    void freePortsAndFakeFiles() throws Exception {
+        files = FakeStackFiles.in(root.resolve("files"));
+        List<Integer> ports = freePorts(StackSettings.DEFAULT_PORTS.size());
+        List<String> names = new ArrayList<>(StackSettings.DEFAULT_PORTS.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            environment.put(names.get(i), String.valueOf(ports.get(i)));
+        }
+        environment.put("FITTRACKEE_DATA_DIR", root.resolve("data").toString());
+    }
+
+    @AfterEach
+    void stopWhatIsLeft() {
+        if (launcher != null) {
+            launcher.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "FITTRACKEE_PORT",
+                "FITTRACKEE_KEYCLOAK_PORT",
+                "FITTRACKEE_KEYCLOAK_MANAGEMENT_PORT",
+                "FITTRACKEE_API_PORT"
+            })
+    void aPortInUseStopsTheStartWithOneLineNamingItsVariable(String variable) throws Exception {
         try (ServerSocket busy = new ServerSocket()) {
-            busy.bind(new InetSocketAddress(0));
-            StackLauncher launcher = new StackLauncher(settings(busy.getLocalPort()));
+            busy.bind(new InetSocketAddress("127.0.0.1", 0));
+            environment.put(variable, String.valueOf(busy.getLocalPort()));
 
-            assertThatThrownBy(launcher::start)
+            assertThatThrownBy(launcher(files.stackFiles())::start)
                     .isInstanceOf(StackException.class)
                     .hasMessage(
                             "Port "
                                     + busy.getLocalPort()
-                                    + " is in use: stop what uses it, or set FITTRACKEE_PORT to a"
-                                    + " free port");
+                                    + " is in use: stop what uses it, or set "
+                                    + variable
+                                    + " to a free port");
         }
+        assertThat(Files.exists(root.resolve("data/postgres"))).isFalse();
     }
 
     @Test
-    void anUnreachableDatabaseStopsTheStartWithOneClearLine() throws Exception {
-        StackSettings settings =
-                new StackSettings(
-                        freePort(),
-                        freePort(),
-                        freePort(),
-                        freePort(),
-                        "jdbc:postgresql://127.0.0.1:1/fittrackee",
-                        "postgres",
-                        "postgres",
-                        "admin",
-                        dataDir,
-                        dataDir,
-                        dataDir,
-                        dataDir,
-                        dataDir,
-                        dataDir);
+    void anUnreachableDatabaseStopsTheStartWithOneClearLine() {
+        environment.put("FITTRACKEE_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/fittrackee");
 
-        assertThatThrownBy(new StackLauncher(settings)::start)
+        assertThatThrownBy(launcher(files.stackFiles())::start)
                 .isInstanceOf(StackException.class)
                 .hasMessageStartingWith(
-                        "FITTRACKEE_DATABASE_URL=jdbc:postgresql://127.0.0.1:1/fittrackee is not"
-                                + " reachable");
+                        "Cannot use"
+                            + " FITTRACKEE_DATABASE_URL=jdbc:postgresql://127.0.0.1:1/fittrackee as"
+                            + " postgres (")
+                .hasMessageEndingWith(
+                        "check the URL, FITTRACKEE_DATABASE_USERNAME and"
+                                + " FITTRACKEE_DATABASE_PASSWORD, or unset them to use the embedded"
+                                + " PostgreSQL");
     }
 
-    private StackSettings settings(int publicPort) throws Exception {
-        return new StackSettings(
-                publicPort,
-                freePort(),
-                freePort(),
-                freePort(),
-                null,
-                "postgres",
-                "postgres",
-                "admin",
-                dataDir,
-                dataDir,
-                dataDir,
-                dataDir,
-                dataDir,
-                dataDir);
+    @Test
+    void wrongDatabaseCredentialsStopTheStartWithOneLineThatShowsNoPassword() {
+        environment.put(
+                "FITTRACKEE_DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:5432/postgres?password=in-the-url");
+        environment.put("FITTRACKEE_DATABASE_USERNAME", "no_such_role");
+        environment.put("FITTRACKEE_DATABASE_PASSWORD", "not-shown");
+
+        assertThatThrownBy(launcher(files.stackFiles())::start)
+                .isInstanceOf(StackException.class)
+                .hasMessageStartingWith(
+                        "Cannot use FITTRACKEE_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/"
+                                + "postgres?... as no_such_role (")
+                .hasMessageContaining("no_such_role")
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain("in-the-url", "not-shown"))
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    @Test
+    void theStackStartsEveryPartAndPrintsItsProgressTheBaseUrlTheAdminLoginAndTheDemoUser()
+            throws Exception {
+        StackLauncher started = launcher(files.stackFiles());
+
+        started.start();
+
+        String base = "http://localhost:" + environment.get("FITTRACKEE_PORT");
+        assertThat(lines())
+                .containsSubsequence(
+                        "[fittrackee] Checking ports " + settings().portsInOrder().values(),
+                        "[fittrackee] Starting the embedded PostgreSQL (data in "
+                                + root.resolve("data")
+                                + ")",
+                        "[fittrackee] Building Keycloak with our providers (about 40 s)",
+                        "[fittrackee] Starting Keycloak on http://localhost:"
+                                + environment.get("FITTRACKEE_KEYCLOAK_PORT")
+                                + " (about 20 s)",
+                        "[fittrackee] Making sure the demo user exists",
+                        "[fittrackee] Starting the resource server on port "
+                                + environment.get("FITTRACKEE_API_PORT"),
+                        "[fittrackee] Starting the gateway on " + base,
+                        "FitTrackee is ready on " + base,
+                        "  Admin console: "
+                                + base
+                                + "/admin (user admin, password admin: for this machine only)",
+                        "  Demo user of the fittrackee realm: demo / demo (account console: "
+                                + base
+                                + "/realms/fittrackee/account)",
+                        "Press Ctrl-C to stop everything.");
+        assertThat(lines()).anyMatch(line -> line.startsWith("[fittrackee] Keycloak is ready ("));
+        assertThat(lines()).noneMatch(line -> line.contains("other machines reach it"));
+    }
+
+    @Test
+    void everyPartButTheGatewayListensOnTheLoopbackInterface() throws Exception {
+        launcher(files.stackFiles()).start();
+
+        assertThat(files.environmentOf(files.apiJar()))
+                .contains("SERVER_ADDRESS=127.0.0.1", "SERVER_PORT=" + port("FITTRACKEE_API_PORT"));
+        assertThat(files.environmentOf(files.gatewayJar()))
+                .contains(
+                        "FITTRACKEE_BIND_ADDRESS=127.0.0.1",
+                        "FITTRACKEE_TRUSTED_PROXIES=",
+                        "FITTRACKEE_KEYCLOAK_URL=http://127.0.0.1:"
+                                + port("FITTRACKEE_KEYCLOAK_PORT"),
+                        "FITTRACKEE_API_URL=http://127.0.0.1:" + port("FITTRACKEE_API_PORT"));
+        assertThat(files.kcInvocations())
+                .anyMatch(
+                        line ->
+                                line.startsWith("start")
+                                        && line.contains("--http-host=127.0.0.1")
+                                        && line.contains("--http-management-host=127.0.0.1"));
+    }
+
+    @Test
+    void anExposedGatewayIsSaidSoInTheSummary() throws Exception {
+        environment.put("FITTRACKEE_BIND_ADDRESS", "0.0.0.0");
+
+        launcher(files.stackFiles()).start();
+
+        assertThat(files.environmentOf(files.gatewayJar()))
+                .contains("FITTRACKEE_BIND_ADDRESS=0.0.0.0");
+        assertThat(lines())
+                .contains(
+                        "  The gateway listens on 0.0.0.0 (FITTRACKEE_BIND_ADDRESS): other machines"
+                                + " reach it, and these passwords with it");
+    }
+
+    @Test
+    void aSecondStartWithNothingChangedDoesNotBuildKeycloakAgain() throws Exception {
+        launcher(files.stackFiles()).start();
+        launcher.stop();
+        output.reset();
+
+        launcher(files.stackFiles()).start();
+
+        assertThat(lines()).contains("FitTrackee is ready on " + settings().baseUrl());
+        assertThat(lines()).noneMatch(line -> line.contains("Building Keycloak"));
+        assertThat(files.kcInvocations().stream().filter(line -> line.startsWith("build")))
+                .hasSize(1);
+    }
+
+    @Test
+    void aFailureAfterKeycloakStartedStopsWhatHadStartedAndLeavesNoProcess() throws Exception {
+        StackLauncher failing = launcher(files.withFailingApi());
+
+        assertThatThrownBy(failing::start)
+                .isInstanceOf(StackException.class)
+                .hasMessage(
+                        "The resource server stopped during start-up: its log "
+                                + root.resolve("data/logs/resource-server.log")
+                                + " says why");
+        long postgres = postmasterPid().orElseThrow();
+        failing.stop();
+
+        assertThat(lines()).anyMatch(line -> line.startsWith("[fittrackee] Keycloak is ready"));
+        assertNothingLeft(postgres);
+    }
+
+    @Test
+    void aStopDuringStartUpEndsTheKeycloakBuildAndStartsNothingMore() throws Exception {
+        files.makeBuildsLast(120);
+        StackLauncher starting = launcher(files.stackFiles());
+        CompletableFuture<Void> start = CompletableFuture.runAsync(starting::start);
+        awaitLine("[fittrackee] Building Keycloak with our providers (about 40 s)");
+        long postgres = postmasterPid().orElseThrow();
+
+        starting.stop();
+
+        assertThatThrownBy(() -> start.get(60, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(StackException.class);
+        assertThat(lines()).noneMatch(line -> line.contains("Starting Keycloak on"));
+        assertThat(lines()).contains("[fittrackee] Stopped");
+        assertNothingLeft(postgres);
+    }
+
+    @Test
+    void aKeycloakScriptThatCannotRunIsOneLineNotAStackTrace() throws Exception {
+        Files.setPosixFilePermissions(
+                files.distDir().resolve("bin/kc.sh"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(launcher(files.stackFiles())::start)
+                .isInstanceOf(StackException.class)
+                .hasMessageStartingWith("Keycloak did not start: Cannot start Keycloak: Cannot run")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    private StackLauncher launcher(StackFiles stackFiles) {
+        launcher =
+                new StackLauncher(
+                        StackSettings.from(environment, stackFiles),
+                        new PrintStream(output, true, StandardCharsets.UTF_8));
+        return launcher;
+    }
+
+    private StackSettings settings() {
+        return StackSettings.from(environment, files.stackFiles());
+    }
+
+    private String port(String variable) {
+        return environment.get(variable);
+    }
+
+    private List<String> lines() {
+        return output.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private void awaitLine(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!lines().contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(lines()).contains(line);
+    }
+
+    /** The embedded PostgreSQL's server process, which is no child of this JVM. */
+    private Optional<Long> postmasterPid() throws IOException {
+        Path pidFile = root.resolve("data/postgres/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+    }
+
+    private void assertNothingLeft(long postgres) throws Exception {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
+                .as("processes this test started")
+                .isEmpty();
+        // pg_ctl reports the server stopped while its last process may still be exiting.
+        Optional<ProcessHandle> server = ProcessHandle.of(postgres);
+        if (server.isPresent()) {
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+        for (int port : settings().portsInOrder().values()) {
+            try (ServerSocket free = new ServerSocket()) {
+                free.bind(new InetSocketAddress(port));
+            }
+        }
+    }
+
+    /** Distinct free ports: the sockets stay open until all are chosen. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.fittrackee.stack.keycloak;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,12 +18,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.fittrackee.stack.ProcessTree;
 
 /**
  * The Keycloak distribution unpacked by Maven into {@code target/}, with our provider jar and the
  * realm JSON: built once (again only when the jar or the build options change), started on free
- * ports, and stopped with the JVM. One server is shared by every test class of a run.
+ * ports of the loopback interface, and stopped with the JVM. One server is shared by every test
+ * class of a run; the one-command stack runs another.
+ *
+ * <p>{@link #stop()} may come from another thread at any moment of {@link #start()} (Ctrl-C while
+ * the stack starts): it ends the build or the server that is running, and no process is started
+ * after it.
  */
 public final class KeycloakDistribution {
 
@@ -38,6 +42,9 @@ public final class KeycloakDistribution {
     private final KeycloakSettings settings;
     private final int httpPort;
     private final int managementPort;
+    private final Object processes = new Object();
+    private boolean stopped;
+    private Process build;
     private Process process;
 
     private KeycloakDistribution(KeycloakSettings settings, int httpPort, int managementPort) {
@@ -71,43 +78,50 @@ public final class KeycloakDistribution {
         return ADMIN_USERNAME;
     }
 
+    /** The bootstrap admin's password: the one the environment gives Keycloak, else the default. */
     public String adminPassword() {
-        return ADMIN_PASSWORD;
+        return settings.environment().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     }
 
     public Path logFile() {
+        if (settings.logDir() != null) {
+            return settings.logDir().resolve("keycloak.log");
+        }
         return settings.distDir().resolveSibling("keycloak-" + settings.database().name() + ".log");
     }
 
+    /**
+     * Builds when needed, starts the server and waits until it is ready; every failure, an
+     * unreadable file or a missing script included, is an {@link IllegalStateException} whose
+     * message says what went wrong.
+     */
     public void start() {
         try {
+            Files.createDirectories(logFile().getParent());
             installRealm();
             buildIfChanged();
             settings.database().prepare();
             launch();
             awaitReady();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("Cannot start Keycloak: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting Keycloak", e);
         }
     }
 
+    /** Ends the build or the server, whichever runs, with their child processes. */
     public void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
+        Process running;
+        Process building;
+        synchronized (processes) {
+            stopped = true;
+            running = process;
+            building = build;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        end(building);
+        end(running);
     }
 
     /**
@@ -143,6 +157,34 @@ public final class KeycloakDistribution {
         return process;
     }
 
+    /** Starts a process unless {@link #stop()} came first, so that none outlives a stop. */
+    private Process startUnlessStopped(ProcessBuilder builder, boolean isBuild) throws IOException {
+        synchronized (processes) {
+            if (stopped) {
+                throw new IllegalStateException("Keycloak was stopped while it started");
+            }
+            Process started = builder.start();
+            if (isBuild) {
+                build = started;
+            } else {
+                process = started;
+            }
+            return started;
+        }
+    }
+
+    private static void end(Process running) {
+        if (running != null && running.isAlive()) {
+            ProcessTree.of(running).end(Duration.ofSeconds(20));
+        }
+    }
+
+    private boolean isStopped() {
+        synchronized (processes) {
+            return stopped;
+        }
+    }
+
     private void installRealm() throws IOException {
         Path imports = Files.createDirectories(settings.distDir().resolve("data/import"));
         Files.copy(
@@ -170,13 +212,16 @@ public final class KeycloakDistribution {
         List<String> command = new ArrayList<>(List.of(kcScript(), "build"));
         command.addAll(buildOptions);
         settings.progress().accept("Building Keycloak with our providers (about 40 s)");
-        Process build =
+        ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .directory(settings.distDir().toFile())
                         .redirectErrorStream(true)
-                        .redirectOutput(logFile().toFile())
-                        .start();
-        if (build.waitFor() != 0) {
+                        .redirectOutput(logFile().toFile());
+        int exitCode = startUnlessStopped(builder, true).waitFor();
+        if (isStopped()) {
+            throw new IllegalStateException("Keycloak was stopped during its build");
+        }
+        if (exitCode != 0) {
             throw new IllegalStateException("kc.sh build failed; see " + logFile() + "\n" + tail());
         }
         Files.writeString(marker, fingerprint);
@@ -205,12 +250,18 @@ public final class KeycloakDistribution {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.putAll(settings.environment());
         settings.progress().accept("Starting Keycloak on " + baseUrl() + " (about 20 s)");
-        process = builder.start();
+        startUnlessStopped(builder, false);
     }
 
     private void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://localhost:" + managementPort + "/health/ready");
+        URI ready =
+                URI.create(
+                        "http://"
+                                + KeycloakSettings.LISTEN_ADDRESS
+                                + ":"
+                                + managementPort
+                                + "/health/ready");
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -253,7 +304,7 @@ public final class KeycloakDistribution {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("No free port for Keycloak: " + e.getMessage(), e);
         }
     }
 

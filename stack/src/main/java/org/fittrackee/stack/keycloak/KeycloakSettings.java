@@ -14,8 +14,10 @@ import java.util.function.Consumer;
  * @param managementPort the health port, or 0 for a free one
  * @param publicUrl the URL in tokens' {@code iss} (Keycloak's {@code --hostname}), or null for
  *     Keycloak's own URL
- * @param environment extra environment of the server, e.g. values for the realm's placeholders
+ * @param environment extra environment of the server, e.g. values for the realm's placeholders and
+ *     {@code KC_BOOTSTRAP_ADMIN_PASSWORD}
  * @param progress where to report the slow steps, for a person waiting
+ * @param logDir where the build's and the server's output goes, or null for beside the distribution
  */
 public record KeycloakSettings(
         Path distDir,
@@ -26,7 +28,35 @@ public record KeycloakSettings(
         int managementPort,
         String publicUrl,
         Map<String, String> environment,
-        Consumer<String> progress) {
+        Consumer<String> progress,
+        Path logDir) {
+
+    /** The server listens on this machine only, whatever it is used for. */
+    public static final String LISTEN_ADDRESS = "127.0.0.1";
+
+    /** Settings whose output goes beside the distribution, as the integration tests' does. */
+    public KeycloakSettings(
+            Path distDir,
+            Path providerJar,
+            Path realmFile,
+            KeycloakDatabase database,
+            int httpPort,
+            int managementPort,
+            String publicUrl,
+            Map<String, String> environment,
+            Consumer<String> progress) {
+        this(
+                distDir,
+                providerJar,
+                realmFile,
+                database,
+                httpPort,
+                managementPort,
+                publicUrl,
+                environment,
+                progress,
+                null);
+    }
 
     /** The paths Maven passes to the tests and to the launcher as system properties. */
     public static Path requiredPath(String property) {
@@ -50,6 +80,8 @@ public record KeycloakSettings(
     /** Options the server starts with besides ports, hostname and database. */
     List<String> commonStartOptions() {
         return List.of(
+                "--http-host=" + LISTEN_ADDRESS,
+                "--http-management-host=" + LISTEN_ADDRESS,
                 "--http-enabled=true",
                 "--import-realm",
                 "--spi-client--jpa--searchable-attributes=fittrackee.owner",

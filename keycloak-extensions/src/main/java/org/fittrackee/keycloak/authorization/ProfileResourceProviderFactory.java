@@ -1,13 +1,13 @@
 package org.fittrackee.keycloak.authorization;
 
-import org.keycloak.Config;
+import org.fittrackee.keycloak.provider.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Serves FitTrackee's front-end path {@code /profile/apps/authorize} under the realm. */
-public class ProfileResourceProviderFactory implements RealmResourceProviderFactory {
+public class ProfileResourceProviderFactory
+        implements RealmResourceProviderFactory, StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "profile";
 
@@ -23,15 +23,6 @@ public class ProfileResourceProviderFactory implements RealmResourceProviderFact
             public void close() {}
         };
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
 
     @Override
     public String getId() {

@@ -1,15 +1,16 @@
 package org.fittrackee.keycloak.pkce;
 
 import java.util.List;
-import org.keycloak.Config;
+import org.fittrackee.keycloak.provider.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
 /** The client-policy executor {@value #PROVIDER_ID}; the realm JSON binds it to FitTrackee apps. */
-public class PkceMethodExecutorFactory implements ClientPolicyExecutorProviderFactory {
+public class PkceMethodExecutorFactory
+        implements ClientPolicyExecutorProviderFactory,
+                StatelessProviderFactory<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "fittrackee-pkce-method";
 
@@ -17,15 +18,6 @@ public class PkceMethodExecutorFactory implements ClientPolicyExecutorProviderFa
     public ClientPolicyExecutorProvider create(KeycloakSession session) {
         return new PkceMethodExecutor(session);
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
 
     @Override
     public String getId() {

@@ -38,18 +38,7 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
     void everyRouteWithoutATokenIsUnauthorizedInFittrackeeFormat() {
         RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
 
-        List<Answer> answers =
-                List.of(
-                        appsApi().list(null, null),
-                        appsApi()
-                                .register(
-                                        null,
-                                        AppsApiClient.registration("workouts:read", REDIRECT_URI)),
-                        appsApi().getByClientId(null, app.clientId()),
-                        appsApi().getById(null, app.id()),
-                        appsApi().delete(null, app.id()),
-                        appsApi().revokeAll(null, app.id()),
-                        appsApi().regenerateSecret(null, app.id()));
+        List<Answer> answers = callEveryRoute(null, app);
 
         for (Answer answer : answers) {
             assertUnauthorized(answer);
@@ -68,18 +57,7 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         String thirdPartyToken = thirdParty.get("access_token").asText();
         int clientsBefore = admin().clientCount();
 
-        List<Answer> answers =
-                List.of(
-                        appsApi()
-                                .register(
-                                        thirdPartyToken,
-                                        AppsApiClient.registration("workouts:read", REDIRECT_URI)),
-                        appsApi().list(thirdPartyToken, null),
-                        appsApi().getByClientId(thirdPartyToken, app.clientId()),
-                        appsApi().getById(thirdPartyToken, app.id()),
-                        appsApi().delete(thirdPartyToken, app.id()),
-                        appsApi().revokeAll(thirdPartyToken, app.id()),
-                        appsApi().regenerateSecret(thirdPartyToken, app.id()));
+        List<Answer> answers = callEveryRoute(thirdPartyToken, app);
 
         for (Answer answer : answers) {
             assertUnauthorized(answer);
@@ -177,12 +155,7 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         JsonNode app = created.json().get("data").get("client");
         assertThat(app.has(key)).isFalse();
         JsonNode client = admin().findClient(app.get("client_id").asText());
-        assertThat(client.get("publicClient").asBoolean()).isFalse();
-        assertThat(client.get("clientAuthenticatorType").asText()).isEqualTo("client-secret");
-        assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
-        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
-        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
-        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertConfidentialWithTheCodeFlowOnly(client);
     }
 
     @Test
@@ -247,12 +220,7 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
                 appsApi().registerApp(token, "workouts:write workouts:read", REDIRECT_URI);
 
         JsonNode client = admin().findClient(app.clientId());
-        assertThat(client.get("publicClient").asBoolean()).isFalse();
-        assertThat(client.get("clientAuthenticatorType").asText()).isEqualTo("client-secret");
-        assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
-        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
-        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
-        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertConfidentialWithTheCodeFlowOnly(client);
         assertThat(client.get("consentRequired").asBoolean()).isTrue();
         assertThat(client.get("fullScopeAllowed").asBoolean()).isFalse();
         assertThat(client.get("redirectUris").findValuesAsText("redirectUris")).isEmpty();
@@ -688,6 +656,20 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
+    /** Calls each route of the apps API once with the bearer token (none when null). */
+    private List<Answer> callEveryRoute(String bearer, RegisteredApp app) {
+        return List.of(
+                appsApi().list(bearer, null),
+                appsApi()
+                        .register(
+                                bearer, AppsApiClient.registration("workouts:read", REDIRECT_URI)),
+                appsApi().getByClientId(bearer, app.clientId()),
+                appsApi().getById(bearer, app.id()),
+                appsApi().delete(bearer, app.id()),
+                appsApi().revokeAll(bearer, app.id()),
+                appsApi().regenerateSecret(bearer, app.id()));
+    }
+
     private HttpRequest.Builder withToken(HttpRequest.Builder request) {
         return request.header("Authorization", "Bearer " + token);
     }
@@ -701,6 +683,16 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
     /** Keycloak's not-before check has one-second granularity and is strict. */
     private static void waitForTheNextSecond() throws InterruptedException {
         Thread.sleep(1100);
+    }
+
+    /** A confidential client with a secret, allowed the authorization code flow alone. */
+    private static void assertConfidentialWithTheCodeFlowOnly(JsonNode client) {
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("clientAuthenticatorType").asText()).isEqualTo("client-secret");
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isFalse();
     }
 
     private static void assertUnauthorized(Answer answer) {

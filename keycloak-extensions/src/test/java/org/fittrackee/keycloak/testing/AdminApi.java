@@ -175,22 +175,30 @@ public final class AdminApi {
 
     private String adminToken() {
         HttpJson.Answer token =
-                HttpJson.send(
-                        HttpJson.postForm(
-                                keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token",
-                                Map.of(
-                                        "grant_type",
-                                        "password",
-                                        "client_id",
-                                        "admin-cli",
-                                        "username",
-                                        keycloak.adminUsername(),
-                                        "password",
-                                        keycloak.adminPassword())));
+                adminCliLogin(
+                        keycloak.baseUrl() + "/realms/master",
+                        keycloak.adminUsername(),
+                        keycloak.adminPassword());
         if (token.status() != 200) {
             throw new IllegalStateException("Cannot log in as the bootstrap admin: " + token);
         }
         return token.json().get("access_token").asText();
+    }
+
+    /** Logs a user of the realm in through Keycloak's {@code admin-cli}, with the password. */
+    public static HttpJson.Answer adminCliLogin(String realmUrl, String username, String password) {
+        return HttpJson.send(
+                HttpJson.postForm(
+                        realmUrl + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                username,
+                                "password",
+                                password)));
     }
 
     /** A user the test created. */

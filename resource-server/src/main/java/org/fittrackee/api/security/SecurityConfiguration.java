@@ -164,27 +164,28 @@ public class SecurityConfiguration {
 
     /** FitTrackee's error body with 503, for a request that may succeed when retried. */
     private static void unavailable(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write(
-                        "{\"status\":\"error\",\"message\":\""
-                                + FittrackeeException.SERVER_ERROR
-                                + "\"}");
+        writeError(
+                response,
+                HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                FittrackeeException.SERVER_ERROR);
     }
 
     /** FitTrackee's 401, written from the filter, where no exception handler runs. */
     private static void unauthorized(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        writeError(
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                FittrackeeException.INVALID_AUTH_TOKEN);
+    }
+
+    /** FitTrackee's error body; the message is written as is, so it must need no JSON escaping. */
+    private static void writeError(HttpServletResponse response, int status, String message)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write(
-                        "{\"status\":\"error\",\"message\":\""
-                                + FittrackeeException.INVALID_AUTH_TOKEN
-                                + "\"}");
+        response.getWriter().write("{\"status\":\"error\",\"message\":\"" + message + "\"}");
     }
 
     /**

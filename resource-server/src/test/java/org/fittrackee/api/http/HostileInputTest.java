@@ -271,14 +271,7 @@ class HostileInputTest extends ApiTest {
     void hostileUploadDataIsRefusedCleanlyAndWritesNothing(String data) throws Exception {
         String before = fingerprint();
 
-        MockHttpServletResponse response =
-                mvc.perform(
-                                multipart("/api/workouts")
-                                        .file(gpxFile("run.gpx"))
-                                        .param("data", data)
-                                        .with(admin.asBearer()))
-                        .andReturn()
-                        .getResponse();
+        MockHttpServletResponse response = upload(gpxFile("run.gpx"), data);
 
         assertThat(response.getStatus()).as(data).isEqualTo(400);
         assertThat(fingerprint()).as(data).isEqualTo(before);
@@ -289,14 +282,7 @@ class HostileInputTest extends ApiTest {
     void aHostileFileIsRefusedCleanlyAndWritesNothing(MockMultipartFile file) throws Exception {
         String before = fingerprint();
 
-        MockHttpServletResponse response =
-                mvc.perform(
-                                multipart("/api/workouts")
-                                        .file(file)
-                                        .param("data", "{\"sport_id\": 5}")
-                                        .with(admin.asBearer()))
-                        .andReturn()
-                        .getResponse();
+        MockHttpServletResponse response = upload(file, "{\"sport_id\": 5}");
 
         assertThat(response.getStatus()).as(file.getOriginalFilename()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("\"message\"");
@@ -322,14 +308,7 @@ class HostileInputTest extends ApiTest {
     @ParameterizedTest
     @MethodSource("oddFileNames")
     void anOddFileNameIsStoredCleanly(String name) throws Exception {
-        MockHttpServletResponse response =
-                mvc.perform(
-                                multipart("/api/workouts")
-                                        .file(gpxFile(name))
-                                        .param("data", "{\"sport_id\": 5}")
-                                        .with(admin.asBearer()))
-                        .andReturn()
-                        .getResponse();
+        MockHttpServletResponse response = upload(gpxFile(name), "{\"sport_id\": 5}");
 
         assertThat(response.getStatus()).isEqualTo(201);
         assertThat(
@@ -364,6 +343,17 @@ class HostileInputTest extends ApiTest {
                     .content(hostile.substring(bodyStart + 1));
         }
         return builder;
+    }
+
+    /** Uploads a workout file with its data as the admin. */
+    private MockHttpServletResponse upload(MockMultipartFile file, String data) throws Exception {
+        return mvc.perform(
+                        multipart("/api/workouts")
+                                .file(file)
+                                .param("data", data)
+                                .with(admin.asBearer()))
+                .andReturn()
+                .getResponse();
     }
 
     private static MockMultipartFile gpxFile(String name) {

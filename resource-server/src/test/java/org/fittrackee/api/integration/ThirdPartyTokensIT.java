@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
-import java.util.Map;
 import org.fittrackee.api.testing.TestDatabase;
 import org.fittrackee.keycloak.testing.AdminApi;
 import org.fittrackee.keycloak.testing.AdminApi.TestUser;
@@ -109,18 +108,10 @@ class ThirdPartyTokensIT {
     @Test
     void aTokenOfAnotherAudienceIsAnInvalidToken() {
         Answer adminToken =
-                HttpJson.send(
-                        HttpJson.postForm(
-                                KEYCLOAK.baseUrl() + "/realms/master/protocol/openid-connect/token",
-                                Map.of(
-                                        "grant_type",
-                                        "password",
-                                        "client_id",
-                                        "admin-cli",
-                                        "username",
-                                        KEYCLOAK.adminUsername(),
-                                        "password",
-                                        KEYCLOAK.adminPassword())));
+                AdminApi.adminCliLogin(
+                        KEYCLOAK.baseUrl() + "/realms/master",
+                        KEYCLOAK.adminUsername(),
+                        KEYCLOAK.adminPassword());
         String foreign = adminToken.json().get("access_token").asText();
 
         assertThat(api(HttpJson.get(url("/api/workouts")), foreign).status()).isEqualTo(401);
@@ -222,18 +213,7 @@ class ThirdPartyTokensIT {
     @Test
     void aTokenOfTheSameRealmForAnotherAudienceIsAnInvalidToken() {
         Answer issued =
-                HttpJson.send(
-                        HttpJson.postForm(
-                                KEYCLOAK.realmUrl() + "/protocol/openid-connect/token",
-                                Map.of(
-                                        "grant_type",
-                                        "password",
-                                        "client_id",
-                                        "admin-cli",
-                                        "username",
-                                        user.username(),
-                                        "password",
-                                        user.password())));
+                AdminApi.adminCliLogin(KEYCLOAK.realmUrl(), user.username(), user.password());
         assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
         String foreign = issued.json().get("access_token").asText();
         JsonNode claims = FittrackeeOAuth.claimsOf(foreign);

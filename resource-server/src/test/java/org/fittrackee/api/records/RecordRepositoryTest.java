@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.fittrackee.api.testing.ApiTest;
-import org.fittrackee.api.users.Role;
+import org.fittrackee.api.testing.TestUsers;
+import org.fittrackee.api.testing.TestWorkout;
 import org.fittrackee.api.users.User;
 import org.fittrackee.api.users.UserRepository;
-import org.fittrackee.api.workouts.SensorValues;
 import org.fittrackee.api.workouts.Workout;
 import org.fittrackee.api.workouts.WorkoutService;
 import org.fittrackee.api.workouts.WorkoutValues;
@@ -134,34 +133,14 @@ class RecordRepositoryTest extends ApiTest {
     }
 
     private User newUser() {
-        String subject = java.util.UUID.randomUUID().toString();
-        return users.upsertFromToken(
-                subject, "records-" + subject.substring(0, 8), Role.USER, false);
+        return TestUsers.newUser(users, "records-");
     }
 
-    static WorkoutValues values(int sportId, double distance, double seconds, String date) {
-        double speed = distance / (seconds / 3600);
-        return new WorkoutValues(
-                sportId,
-                "t",
-                null,
-                null,
-                OffsetDateTime.parse(date),
-                seconds,
-                seconds,
-                0,
-                distance,
-                null,
-                null,
-                null,
-                null,
-                speed + 0.5,
-                speed,
-                null,
-                null,
-                SensorValues.NONE,
-                "private",
-                "private",
-                "private");
+    /** The values of a workout whose top speed is above its average, titled "t". */
+    private static WorkoutValues values(int sportId, double distance, double seconds, String date) {
+        return TestWorkout.of(sportId, distance, seconds, date)
+                .titled("t")
+                .withMaxSpeedAboveAverage(0.5)
+                .values();
     }
 }

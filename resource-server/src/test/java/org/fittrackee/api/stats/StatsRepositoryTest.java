@@ -3,15 +3,13 @@ package org.fittrackee.api.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.fittrackee.api.testing.ApiTest;
-import org.fittrackee.api.users.Role;
+import org.fittrackee.api.testing.TestUsers;
+import org.fittrackee.api.testing.TestWorkout;
 import org.fittrackee.api.users.User;
 import org.fittrackee.api.users.UserRepository;
-import org.fittrackee.api.workouts.SensorValues;
 import org.fittrackee.api.workouts.WorkoutService;
 import org.fittrackee.api.workouts.WorkoutValues;
 import org.junit.jupiter.api.Test;
@@ -87,33 +85,10 @@ class StatsRepositoryTest extends ApiTest {
     }
 
     private User newUser() {
-        String subject = UUID.randomUUID().toString();
-        return users.upsertFromToken(subject, "stats-" + subject.substring(0, 8), Role.USER, false);
+        return TestUsers.newUser(users, "stats-");
     }
 
     private static WorkoutValues values(int sportId, double distance, double seconds, String date) {
-        double speed = distance / (seconds / 3600);
-        return new WorkoutValues(
-                sportId,
-                null,
-                null,
-                null,
-                OffsetDateTime.parse(date),
-                seconds,
-                seconds,
-                0,
-                distance,
-                null,
-                null,
-                null,
-                null,
-                speed,
-                speed,
-                null,
-                null,
-                SensorValues.NONE,
-                "private",
-                "private",
-                "private");
+        return TestWorkout.of(sportId, distance, seconds, date).values();
     }
 }

@@ -1,6 +1,7 @@
 package org.fittrackee.api.testing;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,6 +53,22 @@ public abstract class ApiTest {
                                                         + ", \"workout_date\": \""
                                                         + date
                                                         + "\"}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        return JsonPath.read(response, "$.data.workouts[0].id");
+    }
+
+    /** Uploads a workout file for the token's user; returns the new workout's short id. */
+    protected String uploadWorkout(TestToken token, MockMultipartFile file, int sportId)
+            throws Exception {
+        String response =
+                mvc.perform(
+                                multipart("/api/workouts")
+                                        .file(file)
+                                        .param("data", "{\"sport_id\": " + sportId + "}")
+                                        .with(token.asBearer()))
                         .andExpect(status().isCreated())
                         .andReturn()
                         .getResponse()

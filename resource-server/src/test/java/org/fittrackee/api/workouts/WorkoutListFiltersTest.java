@@ -5,11 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -293,22 +291,13 @@ class WorkoutListFiltersTest extends ApiTest {
     }
 
     private String uploaded(String gpx) throws Exception {
-        String response =
-                mvc.perform(
-                                multipart("/api/workouts")
-                                        .file(
-                                                new MockMultipartFile(
-                                                        "file",
-                                                        "track.gpx",
-                                                        "application/gpx+xml",
-                                                        gpx.getBytes(StandardCharsets.UTF_8)))
-                                        .param("data", "{\"sport_id\": 5}")
-                                        .with(athlete.asBearer()))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString();
-        return JsonPath.read(response, "$.data.workouts[0].id");
+        var file =
+                new MockMultipartFile(
+                        "file",
+                        "track.gpx",
+                        "application/gpx+xml",
+                        gpx.getBytes(StandardCharsets.UTF_8));
+        return uploadWorkout(athlete, file, 5);
     }
 
     /** A track of two points, an hour apart. */

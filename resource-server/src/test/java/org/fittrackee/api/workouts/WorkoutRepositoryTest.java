@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.fittrackee.api.testing.ApiTest;
-import org.fittrackee.api.users.Role;
+import org.fittrackee.api.testing.TestUsers;
+import org.fittrackee.api.testing.TestWorkout;
 import org.fittrackee.api.users.User;
 import org.fittrackee.api.users.UserRepository;
 import org.junit.jupiter.api.Test;
@@ -84,8 +84,7 @@ class WorkoutRepositoryTest extends ApiTest {
     }
 
     private User newUser() {
-        String subject = UUID.randomUUID().toString();
-        return users.upsertFromToken(subject, "repo-" + subject.substring(0, 8), Role.USER, false);
+        return TestUsers.newUser(users, "repo-");
     }
 
     private static WorkoutValues values(
@@ -95,28 +94,9 @@ class WorkoutRepositoryTest extends ApiTest {
             String date,
             String title,
             List<Double> bounds) {
-        double speed = distance / (seconds / 3600);
-        return new WorkoutValues(
-                sportId,
-                title,
-                null,
-                null,
-                OffsetDateTime.parse(date),
-                seconds,
-                seconds,
-                0,
-                distance,
-                null,
-                null,
-                null,
-                null,
-                speed,
-                speed,
-                bounds,
-                null,
-                SensorValues.NONE,
-                "private",
-                "private",
-                "private");
+        return TestWorkout.of(sportId, distance, seconds, date)
+                .titled(title)
+                .withBounds(bounds)
+                .values();
     }
 }

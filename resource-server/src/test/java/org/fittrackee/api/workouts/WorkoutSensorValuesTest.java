@@ -2,12 +2,10 @@ package org.fittrackee.api.workouts;
 
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -125,17 +123,7 @@ class WorkoutSensorValuesTest extends ApiTest {
 
     private String uploadedId() throws Exception {
         var file = new MockMultipartFile("file", "ride.gpx", "application/gpx+xml", gpx());
-        String response =
-                mvc.perform(
-                                multipart("/api/workouts")
-                                        .file(file)
-                                        .param("data", "{\"sport_id\": 1}")
-                                        .with(athlete.asBearer()))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString();
-        return JsonPath.read(response, "$.data.workouts[0].id");
+        return uploadWorkout(athlete, file, 1);
     }
 
     /** The points of {@link #SEGMENTS} going north, 0.001° and ten seconds apart. */

@@ -895,6 +895,71 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void revokingAnAccessTokenKeepsAnotherAppAuthorizedInTheSameBrowserSession() {
+        RegisteredApp otherApp =
+                appsApi()
+                        .registerApp(oauth().firstPartyToken(owner), "workouts:read", REDIRECT_URI);
+        Browser browser = new Browser(keycloak());
+        JsonNode revokedPair = authorizeInBrowser(browser, app);
+        JsonNode otherAppPair = authorizeInBrowser(browser, otherApp);
+        assertThat(sessionOf(otherAppPair)).isEqualTo(sessionOf(revokedPair));
+
+        Answer revoked =
+                oauth().revoke(app, revokedPair.get("access_token").asText(), "access_token");
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(oauth().refresh(app, revokedPair.get("refresh_token").asText()).status())
+                .isEqualTo(400);
+        assertThat(oauth().isActive(otherAppPair.get("access_token").asText())).isTrue();
+        Answer otherRefresh = oauth().refresh(otherApp, otherAppPair.get("refresh_token").asText());
+        assertThat(otherRefresh.status()).as(otherRefresh.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void revokingAnAccessTokenEndsTheOtherAccessTokensOfItsGrant() {
+        JsonNode first = authorizeAndExchange(user, app, "workouts:read");
+        Answer refreshed = oauth().refresh(app, first.get("refresh_token").asText());
+        String laterAccessToken = refreshed.json().get("access_token").asText();
+        assertThat(oauth().isActive(laterAccessToken)).isTrue();
+
+        oauth().revoke(app, first.get("access_token").asText(), "access_token");
+
+        assertThat(oauth().isActive(laterAccessToken)).isFalse();
+        assertThat(oauth().refresh(app, refreshed.json().get("refresh_token").asText()).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void revokingAFirstPartyAccessTokenKeepsKeycloaksBehaviour() {
+        JsonNode firstParty = oauth().firstPartyTokenResponse(user);
+
+        Answer revoked =
+                HttpJson.send(
+                        HttpJson.postForm(
+                                oauth().revocationEndpoint(),
+                                Map.of(
+                                        "client_id",
+                                        FittrackeeOAuth.FIRST_PARTY_CLIENT,
+                                        "token",
+                                        firstParty.get("access_token").asText())));
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(oauth().isActive(firstParty.get("access_token").asText())).isFalse();
+        Answer refresh =
+                HttpJson.send(
+                        HttpJson.postForm(
+                                oauth().tokenEndpoint(),
+                                Map.of(
+                                        "grant_type",
+                                        "refresh_token",
+                                        "client_id",
+                                        FittrackeeOAuth.FIRST_PARTY_CLIENT,
+                                        "refresh_token",
+                                        firstParty.get("refresh_token").asText())));
+        assertThat(refresh.status()).as(refresh.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aSecondAuthorizationSkipsTheConsentAlreadyGiven() {
         authorizeAndExchange(user, app, "workouts:read");
 
@@ -949,6 +1014,23 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
                 assertThat(page.appRedirect().toString()).as(parameter).startsWith(REDIRECT_URI);
             }
         }
+    }
+
+    /** The app's token pair from an authorization in the given browser, consenting if asked. */
+    private JsonNode authorizeInBrowser(Browser browser, RegisteredApp client) {
+        Browser.Page consent =
+                openAuthorization(
+                        browser, user, authorizationQuery(client, "workouts:read", "s", null));
+        Browser.Page back = consent.isConsentPage() ? browser.accept(consent) : consent;
+        Answer token = oauth().exchangeCode(client, back.appRedirectParameter("code"), null, null);
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        return token.json();
+    }
+
+    private static String sessionOf(JsonNode tokenResponse) {
+        return FittrackeeOAuth.claimsOf(tokenResponse.get("access_token").asText())
+                .get("sid")
+                .asText();
     }
 
     private Answer refreshWithScope(JsonNode token, String scope) {

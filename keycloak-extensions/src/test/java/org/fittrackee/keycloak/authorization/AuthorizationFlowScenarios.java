@@ -439,6 +439,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
 
     @Test
     void aCodeExpiresAfterTheRealmsCodeLifespan() throws InterruptedException {
+        int codeLifespan = admin().realmRepresentation().get("accessCodeLifespan").asInt();
         try {
             admin().updateRealm(Map.of("accessCodeLifespan", 1));
             String code =
@@ -450,7 +451,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
             assertThat(expired.status()).as(expired.toString()).isEqualTo(400);
             assertThat(expired.json().get("error").asText()).isEqualTo("invalid_grant");
         } finally {
-            admin().updateRealm(Map.of("accessCodeLifespan", 300));
+            admin().updateRealm(Map.of("accessCodeLifespan", codeLifespan));
         }
     }
 

@@ -28,8 +28,9 @@ public final class AppRegistrationParser {
     static final int MAX_TEXT_LENGTH = 255;
     static final int MAX_REDIRECT_URIS = 10;
 
-    private static final Set<Integer> NO_LINE_BREAKS = Set.of();
-    private static final Set<Integer> LINE_BREAKS = Set.of((int) '\n', (int) '\r', (int) '\t');
+    private static final Set<Integer> NO_CONTROL_CHARACTERS = Set.of();
+    private static final Set<Integer> DESCRIPTION_WHITESPACE =
+            Set.of((int) '\n', (int) '\r', (int) '\t');
 
     private static final List<String> REQUIRED_KEYS =
             List.of("client_name", "client_uri", "redirect_uris", "scope");
@@ -99,7 +100,7 @@ public final class AppRegistrationParser {
         if (!value.isTextual() || value.asText().isBlank()) {
             throw invalid(key, "a non-empty text is expected");
         }
-        return limited(key, printable(key, value.asText(), NO_LINE_BREAKS).trim());
+        return limited(key, printable(key, value.asText(), NO_CONTROL_CHARACTERS).trim());
     }
 
     private static String optionalText(JsonNode metadata, String key) {
@@ -110,7 +111,7 @@ public final class AppRegistrationParser {
         if (!value.isTextual()) {
             throw invalid(key, "a text is expected");
         }
-        String text = printable(key, value.asText(), LINE_BREAKS).trim();
+        String text = printable(key, value.asText(), DESCRIPTION_WHITESPACE).trim();
         return text.isEmpty() ? null : limited(key, text);
     }
 
@@ -140,8 +141,10 @@ public final class AppRegistrationParser {
             throw invalid("client_uri", expected);
         }
 
-        String website = printable("client_uri", clientUri.asText(), NO_LINE_BREAKS).trim();
-        limited("client_uri", website);
+        String website =
+                limited(
+                        "client_uri",
+                        printable("client_uri", clientUri.asText(), NO_CONTROL_CHARACTERS).trim());
         try {
             URI uri = new URI(website);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -2,8 +2,10 @@ package org.fittrackee.keycloak.authorization;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fittrackee.keycloak.apps.AppClients;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
@@ -31,11 +33,14 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  * #IMPLIED_PARAMETER}={@value #IMPLIED}. Keycloak then stores that URI with the code and demands it
  * again at the token endpoint. This executor remembers, at the authorization request, that the URI
  * was implied, and at the token request, before Keycloak reads the code, removes the stored URI
- * from such a code when the app sends none. A code whose authorization named its URI is left alone:
- * the app must repeat it, as Keycloak and FitTrackee require.
+ * from such a code when the request has no {@code redirect_uri} at all. The stored URI comes back
+ * when the request ends, so a request that fails before Keycloak reads the code (a wrong secret, a
+ * repeated parameter) leaves the code as it was. A code whose authorization named its URI is left
+ * alone: the app must repeat it, as Keycloak and FitTrackee require.
  *
- * <p>The mark is honoured only for the app's first registered URI, the one the app gets by sending
- * none, so a request sent straight to Keycloak with the mark gains nothing.
+ * <p>The mark is honoured only for a FitTrackee app's own code and its first registered URI, the
+ * one the app gets by sending none, so a request sent straight to Keycloak with the mark gains
+ * nothing.
  *
  * <p>NOTE: the mark is kept on the app's client session, which holds the latest authorization of
  * the app in that browser session. When one browser authorizes the same app twice before the first
@@ -92,41 +97,58 @@ public class ImpliedRedirectUriExecutor
     }
 
     private void unbindImpliedRedirectUri(PreTokenRequestContext tokenRequest) {
-        MultivaluedMap<String, String> form = formOf(session.getContext().getHttpRequest());
-        String code = form.getFirst(OAuth2Constants.CODE);
-        if (!isCodeExchangeWithoutRedirectUri(form) || code == null) {
-            return;
-        }
-
         ClientModel app = tokenRequest.getClient();
-        CodeKey key = CodeKey.of(code);
-        if (!AppClients.isApp(app) || key == null || !app.getId().equals(key.clientUuid())) {
+        Optional<CodeKey> key = codeSentWithoutRedirectUri(formOf(session));
+        if (!AppClients.isApp(app)
+                || key.isEmpty()
+                || !app.getId().equals(key.get().clientUuid())) {
             return;
         }
 
         SingleUseObjectProvider codes = session.singleUseObjects();
-        Map<String, String> stored = codes.get(key.storeKey());
+        String storeKey = key.get().storeKey();
+        Map<String, String> stored = codes.get(storeKey);
         if (stored == null) {
             return;
         }
         OAuth2Code data = OAuth2Code.deserializeCode(stored);
-        if (data.getRedirectUriParam() == null
-                || !key.userSessionId().equals(data.getUserSessionId())
-                || !wasImplied(app, data)) {
+        if (!isImpliedCodeOf(app, key.get(), data)) {
             return;
         }
 
-        // The same replacement Keycloak's device grant makes on its device codes; Keycloak reads
-        // the code after this, and finds no URI to compare.
-        codes.replace(key.storeKey(), withoutRedirectUri(data).serializeCode());
+        // The request is not yet checked (client, secret, parameters) when this runs, and the code
+        // store writes at once, outside the transaction: the stored URI comes back when the
+        // request ends, unless Keycloak consumed the code by then.
+        // NOTE: the code store's replace is Infinispan's replace without metadata, which drops the
+        // entry's lifespan. A code whose request failed and that is never tried again therefore
+        // stays in memory, already expired by its own expiration field, until Keycloak restarts
+        // (every node, in a cluster). A code store replace that keeps the lifespan, or a code
+        // that carries our mark itself, would lift it (docs/limitations.md).
+        session.getTransactionManager()
+                .enlistAfterCompletion(
+                        new StoredCodeRestore(codes, storeKey, new HashMap<>(stored)));
+        codes.replace(storeKey, withoutRedirectUri(data).serializeCode());
         LOG.debugf("Code of app %s exchanged without its implied redirect URI", app.getClientId());
     }
 
-    private static boolean isCodeExchangeWithoutRedirectUri(MultivaluedMap<String, String> form) {
-        String grantType = form.getFirst(OAuth2Constants.GRANT_TYPE);
-        String redirectUri = form.getFirst(OAuth2Constants.REDIRECT_URI);
-        return OAuth2Constants.AUTHORIZATION_CODE.equals(grantType)
-                && (redirectUri == null || redirectUri.isEmpty());
+    /**
+     * The code of a code exchange that has no {@code redirect_uri} parameter at all, not even an
+     * empty or repeated one, and exactly one {@code code}.
+     */
+    static Optional<CodeKey> codeSentWithoutRedirectUri(MultivaluedMap<String, String> form) {
+        List<String> code = form.get(OAuth2Constants.CODE);
+        if (form.containsKey(OAuth2Constants.REDIRECT_URI) || code == null || code.size() != 1) {
+            return Optional.empty();
+        }
+        return CodeKey.of(code.get(0));
+    }
+
+    /** Whether the stored code is the app's, of the key's session, with a URI it implied. */
+    private boolean isImpliedCodeOf(ClientModel app, CodeKey key, OAuth2Code data) {
+        return app.getId().equals(data.getClientUUID())
+                && key.userSessionId().equals(data.getUserSessionId())
+                && data.getRedirectUriParam() != null
+                && wasImplied(app, data);
     }
 
     private boolean wasImplied(ClientModel app, OAuth2Code data) {
@@ -164,7 +186,8 @@ public class ImpliedRedirectUriExecutor
                 data.getUserSessionId());
     }
 
-    private static MultivaluedMap<String, String> formOf(HttpRequest request) {
+    private static MultivaluedMap<String, String> formOf(KeycloakSession session) {
+        HttpRequest request = session.getContext().getHttpRequest();
         MultivaluedMap<String, String> form =
                 request == null ? null : request.getDecodedFormParameters();
         return form == null ? new MultivaluedHashMap<>() : form;
@@ -173,12 +196,12 @@ public class ImpliedRedirectUriExecutor
     /** The parts of a Keycloak authorization code: {@code <id>.<user session>.<client>}. */
     record CodeKey(String codeId, String userSessionId, String clientUuid) {
 
-        static CodeKey of(String code) {
+        static Optional<CodeKey> of(String code) {
             String[] parts = code.split("\\.", 3);
             if (parts.length < 3 || parts[0].isEmpty()) {
-                return null;
+                return Optional.empty();
             }
-            return new CodeKey(parts[0], parts[1], parts[2]);
+            return Optional.of(new CodeKey(parts[0], parts[1], parts[2]));
         }
 
         String storeKey() {

@@ -12,8 +12,10 @@ import org.keycloak.services.managers.UserSessionManager;
  * the offline session and the online one, and an online session left without clients ends. The
  * grant's refresh token then fails, and its access tokens fail introspection.
  *
- * <p>This is the one place where our code learns that a grant of a client in a user session ended;
- * whatever must follow such an end (telling the resource server, D11) belongs here.
+ * <p>Every grant our code ends passes here: an app's revocation of an access token, and revoke-all,
+ * once per session of the app. Whatever must follow the end of a grant (telling the resource
+ * server, D11) belongs here. Grants that Keycloak ends itself (a revoked refresh token, a replayed
+ * one, a logout, a deleted app or user) do not pass here.
  */
 public final class GrantRevocation {
 
@@ -32,7 +34,7 @@ public final class GrantRevocation {
 
         boolean ended = offline || online;
         if (ended) {
-            LOG.infof(
+            LOG.debugf(
                     "Grant of client %s in user session %s ended",
                     grant.client().getClientId(), grant.userSessionId());
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.fittrackee.keycloak.testing.AdminApi.TestUser;
 import org.fittrackee.keycloak.testing.AppsApiClient;
+import org.fittrackee.keycloak.testing.Browser;
 import org.fittrackee.keycloak.testing.HttpJson;
 import org.fittrackee.keycloak.testing.HttpJson.Answer;
 import org.fittrackee.keycloak.testing.KeycloakScenarios;
@@ -526,6 +527,23 @@ public abstract class AppsApiScenarios extends KeycloakScenarios {
         JsonNode renewed = authorizeAndExchange(user, app, "workouts:read");
 
         assertThat(oauth().isActive(renewed.get("access_token").asText())).isTrue();
+    }
+
+    @Test
+    void revokingAllTokensEndsTheBrowserSessionsLeftWithoutClients() {
+        RegisteredApp app = appsApi().registerApp(token, "workouts:read", REDIRECT_URI);
+        Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
+        Browser browser = new Browser(keycloak());
+        Browser.Page back = browser.accept(openAuthorization(browser, user, query));
+        assertThat(
+                        oauth().exchangeCode(app, back.appRedirectParameter("code"), null, null)
+                                .status())
+                .isEqualTo(200);
+
+        appsApi().revokeAll(token, app.id());
+
+        Browser.Page again = browser.open(oauth().authorizeUrl(query));
+        assertThat(again.isLoginPage()).as(again.body()).isTrue();
     }
 
     @Test

@@ -3,6 +3,10 @@ package org.fittrackee.keycloak.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +123,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     @Test
     void theCodeBuysAFittrackeeTokenResponseWithTheGrantedScope() {
         Pkce pkce = Pkce.s256();
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", pkce));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", pkce));
 
         Answer token = oauth().exchangeCode(app, code, pkce.verifier(), null);
 
@@ -168,7 +172,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     @Test
     void aCodeWorksOnlyOnce() {
         Pkce pkce = Pkce.s256();
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", pkce));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", pkce));
         assertThat(oauth().exchangeCode(app, code, pkce.verifier(), null).status()).isEqualTo(200);
 
         Answer replay = oauth().exchangeCode(app, code, pkce.verifier(), null);
@@ -180,7 +184,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     @Test
     void aWrongVerifierIsRefused() {
         Pkce pkce = Pkce.s256();
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", pkce));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", pkce));
 
         Answer refused = oauth().exchangeCode(app, code, Pkce.s256().verifier(), null);
 
@@ -190,14 +194,14 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
 
     @Test
     void pkceStaysOptionalForConfidentialApps() {
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
 
         assertThat(oauth().exchangeCode(app, code, null, null).status()).isEqualTo(200);
     }
 
     @Test
     void aWrongSecretIsRefused() {
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
 
         Answer refused = oauth().exchangeCode(app.withSecret("wrong"), code, null, null);
 
@@ -228,7 +232,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
 
     @Test
     void anUnknownClientIsRefusedAndKeepsTheCode() {
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
         RegisteredApp unknown = new RegisteredApp(0, "unknown", app.secret(), List.of());
 
         Answer refused = oauth().exchangeCode(unknown, code, null, null);
@@ -264,7 +268,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
         RegisteredApp otherApp =
                 appsApi()
                         .registerApp(oauth().firstPartyToken(owner), "workouts:read", REDIRECT_URI);
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
 
         Answer refused = oauth().exchangeCode(otherApp, code, null, null);
 
@@ -291,7 +295,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     @Test
     void aMalformedVerifierIsRefusedAsAnInvalidGrant() {
         Pkce pkce = Pkce.s256();
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", pkce));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", pkce));
 
         assertOAuthError(
                 oauth().exchangeCode(app, code, "short", null),
@@ -302,7 +306,8 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
 
     @Test
     void aMissingVerifierIsRefusedWhenAChallengeWasSent() {
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", Pkce.s256()));
+        String code =
+                authorizationCode(user, authorizationQuery(app, "workouts:read", "s", Pkce.s256()));
 
         assertOAuthError(
                 oauth().exchangeCode(app, code, null, null),
@@ -313,7 +318,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
 
     @Test
     void aVerifierIsRefusedWhenNoChallengeWasSent() {
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
 
         assertOAuthError(
                 oauth().exchangeCode(app, code, Pkce.s256().verifier(), null),
@@ -434,9 +439,11 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
 
     @Test
     void aCodeExpiresAfterTheRealmsCodeLifespan() throws InterruptedException {
+        int codeLifespan = admin().realmRepresentation().get("accessCodeLifespan").asInt();
         try {
             admin().updateRealm(Map.of("accessCodeLifespan", 1));
-            String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+            String code =
+                    authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
             Thread.sleep(2500);
 
             Answer expired = oauth().exchangeCode(app, code, null, null);
@@ -444,13 +451,13 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
             assertThat(expired.status()).as(expired.toString()).isEqualTo(400);
             assertThat(expired.json().get("error").asText()).isEqualTo("invalid_grant");
         } finally {
-            admin().updateRealm(Map.of("accessCodeLifespan", 300));
+            admin().updateRealm(Map.of("accessCodeLifespan", codeLifespan));
         }
     }
 
     @Test
     void httpBasicClientAuthenticationIsAcceptedByDefault() {
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
 
         Answer token =
                 oauth().postWithBasic(
@@ -463,7 +470,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
 
     @Test
     void aPostOnlyRealmRefusesHttpBasicWithInvalidClientAndKeepsTheCode() {
-        String code = authorizedCode(authorizationQuery(app, "workouts:read", "s", null));
+        String code = authorizationCode(user, authorizationQuery(app, "workouts:read", "s", null));
         try {
             admin().setRealmAttributes(Map.of("fittrackee.client_secret.post_only", "true"));
 
@@ -547,7 +554,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
             Map<String, String> plain = authorizationQuery(app, "workouts:read", "s", null);
             plain.put("code_challenge", "b".repeat(43));
             plain.put("code_challenge_method", "plain");
-            String code = authorizedCode(plain);
+            String code = authorizationCode(user, plain);
             assertThat(oauth().exchangeCode(app, code, "b".repeat(43), null).status())
                     .isEqualTo(200);
 
@@ -622,7 +629,8 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     void anImpliedRedirectUriMayStillBeSentWithTheCode() {
         RegisteredApp twoUris = appWithTwoRedirectUris();
 
-        String code = authorizedCode(authorizationQuery(twoUris, "workouts:read", "s", null));
+        String code =
+                authorizationCode(user, authorizationQuery(twoUris, "workouts:read", "s", null));
 
         Answer token = oauth().exchangeCode(twoUris, code, null, FIRST_URI);
         assertThat(token.status()).as(token.toString()).isEqualTo(200);
@@ -632,7 +640,8 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     void aRedirectUriOtherThanTheImpliedOneIsRefusedWithTheCode() {
         RegisteredApp twoUris = appWithTwoRedirectUris();
 
-        String code = authorizedCode(authorizationQuery(twoUris, "workouts:read", "s", null));
+        String code =
+                authorizationCode(user, authorizationQuery(twoUris, "workouts:read", "s", null));
 
         assertIncorrectRedirectUri(oauth().exchangeCode(twoUris, code, null, SECOND_URI));
     }
@@ -644,7 +653,7 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
             Map<String, String> query = authorizationQuery(twoUris, "workouts:read", "s", null);
             query.put("redirect_uri", redirectUri);
 
-            String code = authorizedCode(query);
+            String code = authorizationCode(user, query);
 
             assertIncorrectRedirectUri(oauth().exchangeCode(twoUris, code, null, null));
         }
@@ -672,11 +681,115 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void aRefusedExchangeOfAnImpliedCodeLeavesItBoundToTheFirstUri() {
+        RegisteredApp twoUris = appWithTwoRedirectUris();
+        RegisteredApp unknown = new RegisteredApp(0, "unknown", twoUris.secret(), List.of());
+
+        for (RegisteredApp refusedClient : List.of(twoUris.withSecret("wrong"), unknown)) {
+            String code =
+                    authorizationCode(
+                            user, authorizationQuery(twoUris, "workouts:read", "s", null));
+            Answer refused = oauth().exchangeCode(refusedClient, code, null, null);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+
+            assertIncorrectRedirectUri(oauth().exchangeCode(twoUris, code, null, SECOND_URI));
+        }
+    }
+
+    @Test
+    void anImpliedCodeRefusedForAWrongSecretIsStillExchangedWithoutRedirectUri() {
+        RegisteredApp twoUris = appWithTwoRedirectUris();
+        String code =
+                authorizationCode(user, authorizationQuery(twoUris, "workouts:read", "s", null));
+        assertThat(oauth().exchangeCode(twoUris.withSecret("wrong"), code, null, null).status())
+                .isEqualTo(401);
+
+        Answer token = oauth().exchangeCode(twoUris, code, null, null);
+
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aRepeatedRedirectUriDoesNotReleaseAnImpliedCode() {
+        RegisteredApp twoUris = appWithTwoRedirectUris();
+        String code =
+                authorizationCode(user, authorizationQuery(twoUris, "workouts:read", "s", null));
+        String form =
+                HttpJson.formEncoded(
+                                Map.of(
+                                        "grant_type",
+                                        "authorization_code",
+                                        "client_id",
+                                        twoUris.clientId(),
+                                        "client_secret",
+                                        twoUris.secret(),
+                                        "code",
+                                        code))
+                        + "&redirect_uri=&redirect_uri="
+                        + URLEncoder.encode(SECOND_URI, StandardCharsets.UTF_8);
+
+        Answer repeated =
+                HttpJson.send(
+                        HttpRequest.newBuilder(URI.create(oauth().tokenEndpoint()))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)));
+
+        assertOAuthError(repeated, 400, "invalid_request", "duplicated parameter");
+        assertIncorrectRedirectUri(oauth().exchangeCode(twoUris, code, null, SECOND_URI));
+    }
+
+    @Test
+    void anEmptyRedirectUriWithAnImpliedCodeIsRefused() {
+        RegisteredApp twoUris = appWithTwoRedirectUris();
+        String code =
+                authorizationCode(user, authorizationQuery(twoUris, "workouts:read", "s", null));
+
+        assertIncorrectRedirectUri(oauth().exchangeCode(twoUris, code, null, ""));
+    }
+
+    @Test
+    void theImpliedMarkGivesTheFirstPartyClientNothing() {
+        Pkce pkce = Pkce.s256();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", FittrackeeOAuth.FIRST_PARTY_CLIENT);
+        query.put("redirect_uri", FittrackeeOAuth.FIRST_PARTY_REDIRECT_URI);
+        query.put("state", "s");
+        query.put("code_challenge", pkce.challenge());
+        query.put("code_challenge_method", "S256");
+        query.put("fittrackee_redirect_uri", "implied");
+        Browser browser = new Browser(keycloak());
+        Browser.Page back =
+                browser.logIn(
+                        browser.open(
+                                keycloak().realmUrl()
+                                        + "/protocol/openid-connect/auth?"
+                                        + HttpJson.formEncoded(query)),
+                        user);
+
+        Answer token =
+                HttpJson.send(
+                        HttpJson.postForm(
+                                oauth().tokenEndpoint(),
+                                Map.of(
+                                        "grant_type",
+                                        "authorization_code",
+                                        "client_id",
+                                        FittrackeeOAuth.FIRST_PARTY_CLIENT,
+                                        "code",
+                                        back.appRedirectParameter("code"),
+                                        "code_verifier",
+                                        pkce.verifier())));
+
+        assertIncorrectRedirectUri(token);
+    }
+
+    @Test
     void anExplicitRegisteredRedirectUriIsHonoured() {
         Map<String, String> query = authorizationQuery(app, "workouts:read", "s", null);
         query.put("redirect_uri", REDIRECT_URI);
 
-        String code = authorizedCode(query);
+        String code = authorizationCode(user, query);
 
         assertThat(oauth().exchangeCode(app, code, null, REDIRECT_URI).status()).isEqualTo(200);
     }
@@ -783,6 +896,71 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
     }
 
     @Test
+    void revokingAnAccessTokenKeepsAnotherAppAuthorizedInTheSameBrowserSession() {
+        RegisteredApp otherApp =
+                appsApi()
+                        .registerApp(oauth().firstPartyToken(owner), "workouts:read", REDIRECT_URI);
+        Browser browser = new Browser(keycloak());
+        JsonNode revokedPair = authorizeInBrowser(browser, app);
+        JsonNode otherAppPair = authorizeInBrowser(browser, otherApp);
+        assertThat(sessionOf(otherAppPair)).isEqualTo(sessionOf(revokedPair));
+
+        Answer revoked =
+                oauth().revoke(app, revokedPair.get("access_token").asText(), "access_token");
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(oauth().refresh(app, revokedPair.get("refresh_token").asText()).status())
+                .isEqualTo(400);
+        assertThat(oauth().isActive(otherAppPair.get("access_token").asText())).isTrue();
+        Answer otherRefresh = oauth().refresh(otherApp, otherAppPair.get("refresh_token").asText());
+        assertThat(otherRefresh.status()).as(otherRefresh.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void revokingAnAccessTokenEndsTheOtherAccessTokensOfItsGrant() {
+        JsonNode first = authorizeAndExchange(user, app, "workouts:read");
+        Answer refreshed = oauth().refresh(app, first.get("refresh_token").asText());
+        String laterAccessToken = refreshed.json().get("access_token").asText();
+        assertThat(oauth().isActive(laterAccessToken)).isTrue();
+
+        oauth().revoke(app, first.get("access_token").asText(), "access_token");
+
+        assertThat(oauth().isActive(laterAccessToken)).isFalse();
+        assertThat(oauth().refresh(app, refreshed.json().get("refresh_token").asText()).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void revokingAFirstPartyAccessTokenKeepsKeycloaksBehaviour() {
+        JsonNode firstParty = oauth().firstPartyTokenResponse(user);
+
+        Answer revoked =
+                HttpJson.send(
+                        HttpJson.postForm(
+                                oauth().revocationEndpoint(),
+                                Map.of(
+                                        "client_id",
+                                        FittrackeeOAuth.FIRST_PARTY_CLIENT,
+                                        "token",
+                                        firstParty.get("access_token").asText())));
+
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(oauth().isActive(firstParty.get("access_token").asText())).isFalse();
+        Answer refresh =
+                HttpJson.send(
+                        HttpJson.postForm(
+                                oauth().tokenEndpoint(),
+                                Map.of(
+                                        "grant_type",
+                                        "refresh_token",
+                                        "client_id",
+                                        FittrackeeOAuth.FIRST_PARTY_CLIENT,
+                                        "refresh_token",
+                                        firstParty.get("refresh_token").asText())));
+        assertThat(refresh.status()).as(refresh.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aSecondAuthorizationSkipsTheConsentAlreadyGiven() {
         authorizeAndExchange(user, app, "workouts:read");
 
@@ -839,11 +1017,21 @@ public abstract class AuthorizationFlowScenarios extends KeycloakScenarios {
         }
     }
 
-    private String authorizedCode(Map<String, String> query) {
-        Browser browser = new Browser(keycloak());
-        Browser.Page consent = openAuthorization(browser, user, query);
+    /** The app's token pair from an authorization in the given browser, consenting if asked. */
+    private JsonNode authorizeInBrowser(Browser browser, RegisteredApp client) {
+        Browser.Page consent =
+                openAuthorization(
+                        browser, user, authorizationQuery(client, "workouts:read", "s", null));
         Browser.Page back = consent.isConsentPage() ? browser.accept(consent) : consent;
-        return back.appRedirectParameter("code");
+        Answer token = oauth().exchangeCode(client, back.appRedirectParameter("code"), null, null);
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        return token.json();
+    }
+
+    private static String sessionOf(JsonNode tokenResponse) {
+        return FittrackeeOAuth.claimsOf(tokenResponse.get("access_token").asText())
+                .get("sid")
+                .asText();
     }
 
     private Answer refreshWithScope(JsonNode token, String scope) {

@@ -36,6 +36,11 @@ public final class FittrackeeOAuth {
 
     /** Logs the user in through the first-party client and returns its access token. */
     public String firstPartyToken(AdminApi.TestUser user) {
+        return firstPartyTokenResponse(user).get("access_token").asText();
+    }
+
+    /** Logs the user in through the first-party client and returns the token response. */
+    public JsonNode firstPartyTokenResponse(AdminApi.TestUser user) {
         Pkce pkce = Pkce.s256();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
@@ -67,7 +72,7 @@ public final class FittrackeeOAuth {
         if (token.status() != 200) {
             throw new AssertionError("First-party token refused: " + token);
         }
-        return token.json().get("access_token").asText();
+        return token.json();
     }
 
     /** Exchanges a code with the client id and secret in the POST body, as FitTrackee apps do. */

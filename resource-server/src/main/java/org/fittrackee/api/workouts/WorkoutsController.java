@@ -149,9 +149,11 @@ public class WorkoutsController {
             throw FittrackeeException.invalidPayload();
         }
 
-        WorkoutValues values =
-                WorkoutEdit.apply(workout, body, this::editedSportId, zoneOf(caller.user()));
-        Workout updated = service.update(workout, values);
+        ZoneId zone = zoneOf(caller.user());
+        Workout updated =
+                service.update(
+                        workout,
+                        current -> WorkoutEdit.apply(current, body, this::editedSportId, zone));
         return workoutsResponse("success", views.detailJson(caller, updated));
     }
 

@@ -62,16 +62,23 @@ public class ApiErrorHandler {
 
     /**
      * A request above the server's upload limit, refused while it is read: FitTrackee names the
-     * request's size, when the client sent it, and the limit.
+     * request's size, when the client sent it, and the limit, and calls it a workout upload on the
+     * upload endpoint only.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Object> tooLarge(
             MaxUploadSizeExceededException error, HttpServletRequest request) {
         LOG.debug("Upload refused: {}", error.getMessage());
-        String fileType = "/api/workouts".equals(request.getRequestURI()) ? "workout" : "";
+        String fileType = isWorkoutUpload(request) ? "workout" : null;
         return fittrackee(
                 FittrackeeException.uploadTooLarge(
                         fileType, request.getContentLengthLong(), uploadLimit.bytes()));
+    }
+
+    /** {@code POST /api/workouts}, with or without a slash at the end. */
+    private static boolean isWorkoutUpload(HttpServletRequest request) {
+        String path = request.getRequestURI().replaceFirst("/+$", "");
+        return "POST".equals(request.getMethod()) && "/api/workouts".equals(path);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -90,19 +90,21 @@ public class FittrackeeException extends RuntimeException {
      * exceeds 1.0MB.}; without the size when the request did not tell it, and {@code exceeds
      * limit.} when the limit is unknown, in FitTrackee's words.
      *
-     * @param fileType {@code workout}, or empty for a request that is no known upload
+     * @param fileType {@code workout}, or null for a request that is no known upload: {@code Error
+     *     during upload, ...}, where FitTrackee leaves two spaces
      * @param size the request's size in bytes, or a value below 1 when unknown
      * @param max the limit in bytes, or a value below 1 when unknown
      */
     public static FittrackeeException uploadTooLarge(String fileType, long size, long max) {
         String readableSize = size > 0 ? "(" + ReadableFileSize.of(size) + ") " : "";
         String readableMax = max > 0 ? ReadableFileSize.of(max) : "limit";
+        String upload = fileType == null ? "upload" : fileType + " upload";
         return new FittrackeeException(
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 "fail",
                 "Error during "
-                        + fileType
-                        + " upload, file size "
+                        + upload
+                        + ", file size "
                         + readableSize
                         + "exceeds "
                         + readableMax

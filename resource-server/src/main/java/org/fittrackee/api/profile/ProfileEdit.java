@@ -31,9 +31,11 @@ record ProfileEdit(
         if (value == null || "".equals(value)) {
             return null;
         }
-        if (value instanceof String text && Dates.parseDay(text).isPresent()) {
-            return Dates.parseDay(text).get();
-        }
-        throw FittrackeeException.badRequest("birth_date must be a date formatted as YYYY-MM-DD");
+        String text = value instanceof String string ? string : null;
+        return Dates.parseDay(text)
+                .orElseThrow(
+                        () ->
+                                FittrackeeException.badRequest(
+                                        "birth_date must be a date formatted as YYYY-MM-DD"));
     }
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A user's records per sport, recomputed from the workouts after every workout write, update and
@@ -17,6 +19,12 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RecordRepository {
+
+    /**
+     * The first key of our advisory locks on a user's records ("RECD"), so that they never meet
+     * another lock taken on the same database with the two-key form.
+     */
+    private static final int RECORDS_LOCK_NAMESPACE = 0x52454344;
 
     /**
      * Each record type, the value that ranks workouts (highest wins), and the value stored. Paces
@@ -45,17 +53,27 @@ public class RecordRepository {
     }
 
     /**
-     * Replaces the user's records for the sport with the best of their workouts. The caller's
-     * transaction first takes a lock on the user, held until it ends: two writes of the same user
-     * at once would otherwise both delete the old records and both insert the new ones, and the
-     * second would break the one-record-per-type rule. The second write waits, then sees the
-     * first's workout.
+     * Locks the user's records until the caller's transaction ends; a second write of the same user
+     * waits here. Every workout write takes it first, before it touches a row: two writes would
+     * otherwise both replace the records and break the one-record-per-type rule, or wait for each
+     * other's rows (a delete cascades to the records) and deadlock. The key is the user id cut to
+     * 32 bits: two users whose ids differ by a multiple of 2^32 only wait for each other.
      */
-    public void recompute(long userId, int sportId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:userId)")
-                .param("userId", userId)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockRecordsOf(long userId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:namespace, :key)")
+                .param("namespace", RECORDS_LOCK_NAMESPACE)
+                .param("key", (int) userId)
                 .query((row, number) -> null)
                 .list();
+    }
+
+    /**
+     * Replaces the user's records for the sport with the best of their workouts, in the caller's
+     * transaction, which holds {@link #lockRecordsOf} already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recompute(long userId, int sportId) {
         jdbc.sql("DELETE FROM records WHERE user_id = :userId AND sport_id = :sportId")
                 .param("userId", userId)
                 .param("sportId", sportId)

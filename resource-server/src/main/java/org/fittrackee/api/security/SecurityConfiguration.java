@@ -1,9 +1,18 @@
 package org.fittrackee.api.security;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.fittrackee.api.http.FittrackeeException;
@@ -13,7 +22,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -36,7 +44,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * Tokens are Keycloak's JWTs, checked locally: signature against the realm's keys, issuer,
@@ -53,6 +60,9 @@ import org.springframework.web.client.RestTemplate;
 public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** How soon the realm's keys may be fetched again, for a token naming a key id they lack. */
+    static final Duration KEYS_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
     @Bean
     SecurityFilterChain apiSecurity(
@@ -203,21 +213,40 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The realm's keys are fetched with {@code jwks-timeout} to connect and to read: Nimbus's own
+     * The realm's keys are fetched with {@code jwks-timeout} to connect and to read (Nimbus's own
      * half second is too short for a Keycloak busy starting, and the request waiting on the keys
-     * would get 503.
+     * would get 503), kept for five minutes, and fetched again at most every {@link
+     * #KEYS_REFETCH_INTERVAL} however many tokens name a key the realm lacks ({@link RealmKeys}).
      */
     @Bean
     JwtDecoder jwtDecoder(ResourceServerSettings settings) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(settings.jwksTimeout());
-        requests.setReadTimeout(settings.jwksTimeout());
-        NimbusJwtDecoder decoder =
-                NimbusJwtDecoder.withJwkSetUri(settings.jwksUrl())
-                        .restOperations(new RestTemplate(requests))
-                        .build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(realmKeys(settings)).build();
         decoder.setJwtValidator(tokenValidator(settings));
         return decoder;
+    }
+
+    private static JWKSource<SecurityContext> realmKeys(ResourceServerSettings settings) {
+        int timeout = Math.toIntExact(settings.jwksTimeout().toMillis());
+        DefaultResourceRetriever retriever =
+                new DefaultResourceRetriever(
+                        timeout, timeout, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+        URLBasedJWKSetSource<SecurityContext> realm =
+                new URLBasedJWKSetSource<>(urlOf(settings.jwksUrl()), retriever);
+        return JWKSourceBuilder.create(new RealmKeys(realm, KEYS_REFETCH_INTERVAL))
+                .cache(
+                        JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE,
+                        JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                .refreshAheadCache(false)
+                .rateLimited(false)
+                .build();
+    }
+
+    private static URL urlOf(String jwksUrl) {
+        try {
+            return URI.create(jwksUrl).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("fittrackee.jwks-url is not a URL: " + jwksUrl, e);
+        }
     }
 
     /**

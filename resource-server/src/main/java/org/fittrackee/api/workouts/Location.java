@@ -1,5 +1,7 @@
 package org.fittrackee.api.workouts;
 
+import org.fittrackee.api.workouts.gpx.TangentPlane;
+
 /**
  * The {@code coordinates} and {@code radius} filter of the workouts list: workouts whose track
  * passes within {@code radiusKm} of the point.
@@ -10,12 +12,12 @@ package org.fittrackee.api.workouts;
  */
 public record Location(double latitude, double longitude, double radiusKm) {
 
-    /** The mean Earth radius (IUGG), km: the circle's box is a sphere's, slightly widened. */
-    private static final double EARTH_RADIUS_KM = 6371.0088;
-
-    /** How far, in degrees of latitude, the circle reaches north and south. */
+    /**
+     * How far, in degrees of latitude, the circle reaches north and south; the box is a sphere's,
+     * slightly widened.
+     */
     double latitudeReach() {
-        return Math.toDegrees(radiusKm / EARTH_RADIUS_KM) * 1.01;
+        return Math.toDegrees(radiusKm * 1000 / TangentPlane.EARTH_RADIUS_M) * 1.01;
     }
 
     /**
@@ -28,5 +30,10 @@ public record Location(double latitude, double longitude, double radiusKm) {
             return 180;
         }
         return Math.min(180, latitudeReach() / Math.cos(Math.toRadians(widest)));
+    }
+
+    /** The plane on which the distances to the point are measured. */
+    TangentPlane plane() {
+        return new TangentPlane(latitude, longitude);
     }
 }

@@ -21,34 +21,6 @@ public class WorkoutFileRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The files of the user's workouts whose bounds meet the box around the location's circle: the
-     * candidates whose tracks may pass within its radius.
-     */
-    public List<WorkoutGpx> filesAround(long userId, Location location) {
-        double latitudeReach = location.latitudeReach();
-        double longitudeReach = location.longitudeReach();
-        String longitudes =
-                longitudeReach >= 180 || Math.abs(location.longitude()) + longitudeReach > 180
-                        ? ""
-                        : " AND w.bounds[2] <= :maxLongitude AND w.bounds[4] >= :minLongitude";
-        return jdbc.sql(
-                        """
-                        SELECT f.workout_id, f.gpx FROM workout_files f
-                        JOIN workouts w ON w.id = f.workout_id
-                        WHERE w.user_id = :userId AND cardinality(w.bounds) = 4
-                          AND w.bounds[1] <= :maxLatitude AND w.bounds[3] >= :minLatitude
-                        """
-                                + longitudes)
-                .param("userId", userId)
-                .param("minLatitude", location.latitude() - latitudeReach)
-                .param("maxLatitude", location.latitude() + latitudeReach)
-                .param("minLongitude", location.longitude() - longitudeReach)
-                .param("maxLongitude", location.longitude() + longitudeReach)
-                .query((row, number) -> new WorkoutGpx(row.getLong(1), row.getBytes(2)))
-                .list();
-    }
-
     public void saveFile(long workoutId, String originalName, byte[] gpx) {
         jdbc.sql(
                         """
@@ -140,7 +112,4 @@ public class WorkoutFileRepository {
 
     /** A stored GPX file and the name it was uploaded with. */
     public record StoredFile(String originalName, byte[] gpx) {}
-
-    /** A workout's stored GPX file. */
-    public record WorkoutGpx(long workoutId, byte[] gpx) {}
 }

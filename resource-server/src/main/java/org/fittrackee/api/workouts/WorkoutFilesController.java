@@ -2,6 +2,7 @@ package org.fittrackee.api.workouts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -324,7 +325,7 @@ public class WorkoutFilesController {
                 SensorValues.of(segment.sensors()));
     }
 
-    private static double seconds(java.time.Duration duration) {
+    private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
 

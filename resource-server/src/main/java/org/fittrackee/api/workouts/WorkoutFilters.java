@@ -47,28 +47,30 @@ final class WorkoutFilters {
         maxSpeedTo = lower(maxSpeedTo, speedOfPace(query, "max_pace_from"));
         maxSpeedFrom = higher(maxSpeedFrom, speedOfPace(query, "max_pace_to"));
 
+        WorkoutConditions conditions =
+                new WorkoutConditions(
+                        positiveInteger(query, "sport_id"),
+                        query.get("title"),
+                        query.get("notes"),
+                        query.get("description"),
+                        dayStart(query, "from", userZone, 0),
+                        dayStart(query, "to", userZone, 1),
+                        number(query, "distance_from"),
+                        number(query, "distance_to"),
+                        duration(query, "duration_from"),
+                        duration(query, "duration_to"),
+                        aveSpeedFrom,
+                        aveSpeedTo,
+                        maxSpeedFrom,
+                        maxSpeedTo,
+                        visibility(query));
         return new WorkoutFilter(
-                positiveInteger(query, "sport_id"),
-                query.get("title"),
-                query.get("notes"),
-                query.get("description"),
-                dayStart(query, "from", userZone, 0),
-                dayStart(query, "to", userZone, 1),
-                number(query, "distance_from"),
-                number(query, "distance_to"),
-                duration(query, "duration_from"),
-                duration(query, "duration_to"),
-                aveSpeedFrom,
-                aveSpeedTo,
-                maxSpeedFrom,
-                maxSpeedTo,
-                visibility(query),
+                conditions,
+                new WorkoutRestriction(location(query), equipment(query)),
                 orderBy(query),
                 ascending(query),
                 pageOf(query),
-                perPageOf(query),
-                location(query),
-                equipment(query));
+                perPageOf(query));
     }
 
     /**

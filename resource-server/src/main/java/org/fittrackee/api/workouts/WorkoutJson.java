@@ -39,7 +39,8 @@ public final class WorkoutJson {
         }
         json.put("distance", rounded(workout.distance()));
         json.put("duration", Durations.format(workout.duration()));
-        if (view.detail()) {
+        if (view.withEquipments()) {
+            // Equipment is not served (reference §5): no workout has any.
             json.put("equipments", List.of());
         }
         json.put("id", workout.shortId());
@@ -126,6 +127,8 @@ public final class WorkoutJson {
      *
      * @param owner the owner's light user JSON
      * @param neighbours previous and next workouts, for the detail form only
+     * @param withEquipments whether {@code equipments} is given: always in the detail form, in the
+     *     list when asked with {@code return_equipments}
      */
     public record WorkoutView(
             Workout workout,
@@ -136,5 +139,6 @@ public final class WorkoutJson {
             List<Map<String, Object>> segments,
             WorkoutRepository.Neighbours neighbours,
             boolean showCalories,
-            boolean showHeartRate) {}
+            boolean showHeartRate,
+            boolean withEquipments) {}
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fittrackee.api.workouts.gpx.Bounds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -132,7 +133,7 @@ public class WorkoutRepository {
 
     /** One page of the user's workouts matching the filter. */
     public List<Workout> page(long userId, WorkoutFilter filter) {
-        SqlWhere where = whereOf(userId, filter);
+        SqlWhere where = whereOf(userId, filter.conditions(), filter.restriction());
         String direction = filter.ascending() ? "ASC" : "DESC";
         String sql =
                 SELECT
@@ -155,7 +156,7 @@ public class WorkoutRepository {
 
     /** Totals of all the user's workouts matching the filter, regardless of the page. */
     public WorkoutTotals totals(long userId, WorkoutFilter filter) {
-        SqlWhere where = whereOf(userId, filter);
+        SqlWhere where = whereOf(userId, filter.conditions(), filter.restriction());
         return jdbc.sql(
                         """
                         SELECT count(*) AS count, COALESCE(sum(w.distance), 0) AS distance,
@@ -181,6 +182,48 @@ public class WorkoutRepository {
                                         row.getLong("sports"),
                                         row.getDouble("max_speed")))
                 .single();
+    }
+
+    /**
+     * The user's workouts with a file that meet the conditions and whose bounds meet the box around
+     * the location's circle: those whose track may pass within its radius, each with its bounds and
+     * the size of its file; no file is read here.
+     */
+    public List<TrackCandidate> trackCandidates(
+            long userId, WorkoutConditions conditions, Location location) {
+        SqlWhere where = whereOf(userId, conditions, null);
+        double latitudeReach = location.latitudeReach();
+        double longitudeReach = location.longitudeReach();
+        // A circle across the 180th meridian or near a pole meets every longitude. A box 180
+        // degrees wide or more may be that of a track crossing the meridian, whose lines there lie
+        // outside it: it is a candidate whatever the circle's longitudes.
+        String longitudes =
+                longitudeReach >= 180 || Math.abs(location.longitude()) + longitudeReach > 180
+                        ? ""
+                        : " AND (w.bounds[4] - w.bounds[2] >= 180"
+                                + " OR (w.bounds[2] <= :maxLongitude"
+                                + " AND w.bounds[4] >= :minLongitude))";
+        return jdbc.sql(
+                        """
+                        SELECT w.id, w.bounds, octet_length(f.gpx) AS file_size
+                        FROM workouts w JOIN workout_files f ON f.workout_id = w.id WHERE
+                        """
+                                + where.sql()
+                                + " AND cardinality(w.bounds) = 4"
+                                + " AND w.bounds[1] <= :maxLatitude AND w.bounds[3] >= :minLatitude"
+                                + longitudes)
+                .params(where.params())
+                .param("minLatitude", location.latitude() - latitudeReach)
+                .param("maxLatitude", location.latitude() + latitudeReach)
+                .param("minLongitude", location.longitude() - longitudeReach)
+                .param("maxLongitude", location.longitude() + longitudeReach)
+                .query(
+                        (row, number) ->
+                                new TrackCandidate(
+                                        row.getLong("id"),
+                                        boxOf(boundsOf(row.getArray("bounds"))),
+                                        row.getLong("file_size")))
+                .list();
     }
 
     /** The workouts just before and after one of the same user, by date. */
@@ -216,7 +259,9 @@ public class WorkoutRepository {
         return new Neighbours(previous, next);
     }
 
-    private static SqlWhere whereOf(long userId, WorkoutFilter filter) {
+    /** The SQL of the conditions and of the restriction, when there is one. */
+    private static SqlWhere whereOf(
+            long userId, WorkoutConditions filter, WorkoutRestriction restriction) {
         List<String> conditions = new ArrayList<>(List.of("w.user_id = :userId"));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("userId", userId);
@@ -273,9 +318,9 @@ public class WorkoutRepository {
                 "w.workout_visibility = :visibility",
                 "visibility",
                 filter.workoutVisibility());
-        if (filter.workoutIds() != null) {
+        if (restriction != null && restriction.workoutIds() != null) {
             conditions.add("w.id = ANY(:workoutIds)");
-            params.put("workoutIds", filter.workoutIds().toArray(Long[]::new));
+            params.put("workoutIds", restriction.workoutIds().toArray(Long[]::new));
         }
         return new SqlWhere(String.join(" AND ", conditions), params);
     }
@@ -380,7 +425,19 @@ public class WorkoutRepository {
         return Arrays.asList((Double[]) array.getArray());
     }
 
+    private static Bounds boxOf(List<Double> bounds) {
+        return new Bounds(bounds.get(0), bounds.get(1), bounds.get(2), bounds.get(3));
+    }
+
     private record SqlWhere(String sql, Map<String, Object> params) {}
+
+    /**
+     * A workout whose track may pass near a location.
+     *
+     * @param box the track's bounds
+     * @param fileSize the stored GPX file's size, bytes
+     */
+    public record TrackCandidate(long workoutId, Bounds box, long fileSize) {}
 
     /** The short ids of the previous and next workouts, or null at either end. */
     public record Neighbours(String previous, String next) {}

@@ -65,12 +65,13 @@ public class WorkoutViews {
         return workout;
     }
 
-    public List<Map<String, Object>> listJson(User owner, List<Workout> page) {
-        return listJson(owner, page, true);
-    }
-
+    /**
+     * The JSON of a page of the owner's workouts, in the list form.
+     *
+     * @param withEquipments whether each workout gives its (empty) {@code equipments}
+     */
     public List<Map<String, Object>> listJson(
-            User owner, List<Workout> page, boolean viewerIsOwner) {
+            User owner, List<Workout> page, boolean viewerIsOwner, boolean withEquipments) {
         Map<String, Object> ownerJson = UserJson.light(owner, workouts.countOf(owner.id()));
         Map<Long, List<WorkoutRecord>> recordsByWorkout =
                 records.findByWorkouts(page.stream().map(Workout::id).toList());
@@ -92,7 +93,8 @@ public class WorkoutViews {
                                         List.of(),
                                         null,
                                         showCalories,
-                                        showHeartRate))
+                                        showHeartRate,
+                                        withEquipments))
                 .map(WorkoutJson::of)
                 .toList();
     }
@@ -115,7 +117,8 @@ public class WorkoutViews {
                         segmentsJson(workout, showHeartRate),
                         viewerIsOwner ? workouts.neighboursOf(workout) : null,
                         mayShow(owner.preferences().caloriesVisibility(), viewerIsOwner),
-                        showHeartRate));
+                        showHeartRate,
+                        true));
     }
 
     private List<Map<String, Object>> segmentsJson(Workout workout, boolean showHeartRate) {

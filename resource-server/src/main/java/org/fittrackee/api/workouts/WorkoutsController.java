@@ -62,13 +62,9 @@ public class WorkoutsController {
         List<Workout> page = workouts.page(caller.id(), filter);
         WorkoutTotals all = workouts.totals(caller.id(), filter);
 
-        List<Map<String, Object>> listed = views.listJson(caller.user(), page);
-        if ("true".equalsIgnoreCase(query.get("return_equipments"))) {
-            // Equipment is not served (reference §5): no workout has any.
-            listed.forEach(workout -> workout.put("equipments", List.of()));
-        }
+        boolean withEquipments = "true".equalsIgnoreCase(query.get("return_equipments"));
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("workouts", listed);
+        data.put("workouts", views.listJson(caller.user(), page, true, withEquipments));
         if ("true".equalsIgnoreCase(query.get("with_statistics"))) {
             data.put(
                     "statistics",
@@ -149,9 +145,11 @@ public class WorkoutsController {
             throw FittrackeeException.invalidPayload();
         }
 
-        WorkoutValues values =
-                WorkoutEdit.apply(workout, body, this::editedSportId, zoneOf(caller.user()));
-        Workout updated = service.update(workout, values);
+        ZoneId zone = zoneOf(caller.user());
+        Workout updated =
+                service.update(
+                        workout,
+                        current -> WorkoutEdit.apply(current, body, this::editedSportId, zone));
         return workoutsResponse("success", views.detailJson(caller, updated));
     }
 
@@ -181,7 +179,8 @@ public class WorkoutsController {
         List<Workout> latest = workouts.latestOf(owner.id(), !viewerIsOwner, LATEST_WORKOUTS);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("status", "success");
-        response.put("data", Map.of("workouts", views.listJson(owner, latest, viewerIsOwner)));
+        response.put(
+                "data", Map.of("workouts", views.listJson(owner, latest, viewerIsOwner, false)));
         return response;
     }
 

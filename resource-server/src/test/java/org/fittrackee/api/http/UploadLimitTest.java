@@ -15,9 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.fittrackee.api.application.AppConfigRepository;
 import org.fittrackee.api.testing.ApiTest.TestToken;
 import org.fittrackee.api.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -51,10 +56,24 @@ class UploadLimitTest {
 
     @LocalServerPort int port;
     @Autowired MockMvc mvc;
+    @Autowired AppConfigRepository configs;
+
+    /** The instance's limit before the test, which other test classes of the run share. */
+    private int instanceLimit;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("fittrackee.database.url", TestDatabase::url);
+    }
+
+    @BeforeEach
+    void rememberTheInstanceLimit() {
+        instanceLimit = configs.load().maxSingleFileSize();
+    }
+
+    @AfterEach
+    void restoreTheInstanceLimit() {
+        configs.update(Map.of("max_single_file_size", instanceLimit));
     }
 
     /** Real HTTP needs a decoder; this one knows one token, of a user with every scope. */
@@ -88,13 +107,41 @@ class UploadLimitTest {
 
         HttpResponse<String> response = send(HttpRequest.BodyPublishers.ofByteArray(body));
 
+        assertThat(body.length).isEqualTo(102_645);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body())
                 .isEqualTo(
                         "{\"status\":\"fail\",\"message\":\"Error during workout upload, file size"
-                                + " ("
-                                + readableKilobytes(body.length)
-                                + ") exceeds 64.0KB.\"}");
+                                + " (100.2KB) exceeds 64.0KB.\"}");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "POST, /api/workouts/, Error during workout upload",
+        "GET, /api/workouts, Error during upload",
+        "PATCH, /api/workouts/abc, Error during upload",
+        "POST, /api/workouts/no_gpx, Error during upload",
+        "POST, /api/nothing-here, Error during upload"
+    })
+    void aLargeRequestElsewhereThanTheUploadIsNoWorkoutUpload(
+            String method, String path, String error) throws Exception {
+        HttpRequest request =
+                multipart(
+                                method,
+                                path,
+                                HttpRequest.BodyPublishers.ofByteArray(multipartBody(100 * 1024)))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build();
+
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"status\":\"fail\",\"message\":\""
+                                + error
+                                + ", file size (100.2KB) exceeds 64.0KB.\"}");
     }
 
     @Test
@@ -178,9 +225,14 @@ class UploadLimitTest {
     }
 
     private HttpRequest.Builder upload(HttpRequest.BodyPublisher body) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/workouts"))
+        return multipart("POST", "/api/workouts", body);
+    }
+
+    private HttpRequest.Builder multipart(
+            String method, String path, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(body);
+                .method(method, body);
     }
 
     /** A multipart form with a {@code data} field and a file of the given size. */
@@ -199,13 +251,5 @@ class UploadLimitTest {
         body.write(new byte[fileSize]);
         body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return body.toByteArray();
-    }
-
-    /** Bytes as FitTrackee prints a size between 1 KB and 1 MB: kilobytes, one decimal. */
-    private static String readableKilobytes(int bytes) {
-        return new java.math.BigDecimal(bytes / 1024.0)
-                        .setScale(1, java.math.RoundingMode.HALF_EVEN)
-                        .toPlainString()
-                + "KB";
     }
 }

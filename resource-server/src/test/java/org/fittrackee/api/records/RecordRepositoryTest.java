@@ -1,14 +1,19 @@
 package org.fittrackee.api.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records on real PostgreSQL: the best workout of each type, kept right under concurrent writes.
@@ -35,6 +42,7 @@ class RecordRepositoryTest extends ApiTest {
     @Autowired WorkoutService workouts;
     @Autowired UserRepository users;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void eachRecordIsTheBestWorkoutOfTheSportAndTheEarliestOnATie() {
@@ -106,6 +114,131 @@ class RecordRepositoryTest extends ApiTest {
         assertThat(types).hasSize(6).doesNotHaveDuplicates();
     }
 
+    @Test
+    void concurrentDeletesCreatesAndSportChangesOfOneUserNeverFailAndLeaveTheRightRecords()
+            throws Exception {
+        TestToken athlete = userWith("workouts:read workouts:write");
+        for (int round = 0; round < 3; round++) {
+            List<String> existing = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                existing.add(
+                        createWorkout(athlete, 5, 10 + i, 3600, "2024-03-0" + (i + 1) + " 10:00"));
+            }
+            String movedAround = existing.get(0);
+            List<Callable<Integer>> writes = new ArrayList<>();
+            for (int i = 1; i < 9; i++) {
+                String workout = existing.get(i);
+                int distance = 30 + i;
+                String day = "2024-04-0" + i;
+                writes.add(
+                        switch (i % 3) {
+                            case 0 -> () -> deleted(athlete, workout);
+                            case 1 -> () -> movedToSport(athlete, workout, 1);
+                            default -> () -> created(athlete, distance, day);
+                        });
+            }
+            for (int sport = 1; sport <= 4; sport++) {
+                int target = sport;
+                writes.add(() -> movedToSport(athlete, movedAround, target));
+            }
+
+            assertThat(allAtOnce(writes)).containsOnly(200, 201, 204);
+            assertThat(storedRecords(athlete)).isEqualTo(recomputedRecords(athlete));
+        }
+    }
+
+    @Test
+    void recordsAreNeverLockedOrRecomputedOutsideTheTransactionOfAWrite() {
+        User user = newUser();
+
+        assertThatThrownBy(() -> records.lockRecordsOf(user.id()))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThatThrownBy(() -> records.recompute(user.id(), 5))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    /** Runs the calls on threads of their own, released together; their HTTP statuses. */
+    private static List<Integer> allAtOnce(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (Callable<Integer> call : calls) {
+                answers.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return call.call();
+                                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int deleted(TestToken athlete, String workoutId) throws Exception {
+        return mvc.perform(delete("/api/workouts/" + workoutId).with(athlete.asBearer()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    private int movedToSport(TestToken athlete, String workoutId, int sportId) throws Exception {
+        return mvc.perform(
+                        patch("/api/workouts/" + workoutId)
+                                .with(athlete.asBearer())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"sport_id\": " + sportId + "}"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    /** The user's records as stored: sport, type, workout and value. */
+    private List<String> storedRecords(TestToken athlete) {
+        return records.findByUser(userIdOf(athlete)).stream()
+                .map(
+                        r ->
+                                r.sportId()
+                                        + " "
+                                        + r.recordType()
+                                        + " "
+                                        + r.workoutId()
+                                        + " "
+                                        + r.value())
+                .sorted()
+                .toList();
+    }
+
+    /** The user's records computed afresh from their workouts, in a transaction rolled back. */
+    private List<String> recomputedRecords(TestToken athlete) {
+        return transactions.execute(
+                status -> {
+                    long userId = userIdOf(athlete);
+                    records.lockRecordsOf(userId);
+                    for (int sport :
+                            jdbc.sql("SELECT id FROM sports").query(Integer.class).list()) {
+                        records.recompute(userId, sport);
+                    }
+                    List<String> recomputed = storedRecords(athlete);
+                    status.setRollbackOnly();
+                    return recomputed;
+                });
+    }
+
+    private long userIdOf(TestToken athlete) {
+        return jdbc.sql("SELECT id FROM users WHERE subject = :subject")
+                .param("subject", athlete.subject())
+                .query(Long.class)
+                .single();
+    }
+
     private int created(TestToken athlete, int distance, String day) throws Exception {
         return mvc.perform(
                         post("/api/workouts/no_gpx")
@@ -123,7 +256,7 @@ class RecordRepositoryTest extends ApiTest {
     }
 
     private Map<String, WorkoutRecord> recordsOf(User user, int sportId) {
-        Map<String, WorkoutRecord> bySport = new java.util.HashMap<>();
+        Map<String, WorkoutRecord> bySport = new HashMap<>();
         for (WorkoutRecord record : records.findByUser(user.id())) {
             if (record.sportId() == sportId) {
                 bySport.put(record.recordType(), record);

@@ -14,6 +14,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.fittrackee.api.testing.ApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,12 +164,12 @@ class WorkoutFilesControllerTest extends ApiTest {
                         .getResponse()
                         .getContentAsString();
 
-        List<java.util.Map<String, Object>> running =
+        List<Map<String, Object>> running =
                 JsonPath.read(records, "$.data.records[?(@.sport_id == 5)]");
         assertThat(running)
                 .extracting(record -> record.get("record_type"))
                 .containsExactlyInAnyOrder("AS", "FD", "LD", "MS", "AP", "BP");
-        java.util.Map<String, Object> farthest =
+        Map<String, Object> farthest =
                 running.stream().filter(r -> r.get("record_type").equals("FD")).findFirst().get();
         assertThat(farthest.get("workout_id")).isEqualTo(fast);
         assertThat(((Number) farthest.get("value")).doubleValue())

@@ -3,7 +3,9 @@ package org.fittrackee.api.workouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.fittrackee.api.testing.ApiTest;
 import org.fittrackee.api.testing.TestUsers;
 import org.fittrackee.api.testing.TestWorkout;
@@ -65,8 +67,7 @@ class WorkoutRepositoryTest extends ApiTest {
                 workouts.insert(user.id(), values(1, 20, 3600, "2024-01-02T10:00:00Z", "b", null));
         Workout third =
                 workouts.insert(user.id(), values(5, 10, 3600, "2024-01-03T10:00:00Z", "c", null));
-        WorkoutFilter everything =
-                WorkoutFilters.parse(java.util.Map.of("per_page", "2"), java.time.ZoneOffset.UTC);
+        WorkoutFilter everything = WorkoutFilters.parse(Map.of("per_page", "2"), ZoneOffset.UTC);
 
         assertThat(workouts.page(user.id(), everything))
                 .extracting(Workout::id)

@@ -148,30 +148,22 @@ public final class GpxAnalyzer {
 
     /**
      * Whether the track passes within the radius of a point: a point of it, or the line between two
-     * consecutive points of a segment, comes that close. As FitTrackee's location filter intersects
-     * the segments' lines with a circle drawn in metres, distances are measured on a plane tangent
-     * to the Earth at the point, which is exact enough for radii of a few hundred kilometres.
+     * consecutive points of a segment, comes that close, as FitTrackee's location filter intersects
+     * the segments' lines with a circle drawn in metres. Distances are measured on the {@link
+     * TangentPlane} at the point. The file is one stored before: it is read in a single streaming
+     * pass that stops at the first line close enough ({@link GpxReader#anyTrackLine}).
      *
-     * @throws InvalidGpxException if the file cannot give a workout
+     * @throws InvalidGpxException if the file is not well-formed GPX
      */
     public static boolean passesWithin(
             byte[] gpx, double latitude, double longitude, double radiusKm) {
+        TangentPlane plane = new TangentPlane(latitude, longitude);
         double radiusM = radiusKm * 1000;
-        for (List<TrackPoint> segment : GpxReader.read(gpx, MAX_TRACK_POINTS)) {
-            double[] previous = null;
-            for (TrackPoint point : segment) {
-                double[] current = Measurements.onTangentPlane(point, latitude, longitude);
-                double distance =
-                        previous == null
-                                ? Math.hypot(current[0], current[1])
-                                : Measurements.distanceToOrigin(previous, current);
-                if (distance <= radiusM) {
-                    return true;
-                }
-                previous = current;
-            }
-        }
-        return false;
+        return GpxReader.anyTrackLine(
+                gpx,
+                (fromLatitude, fromLongitude, toLatitude, toLongitude) ->
+                        plane.distanceToLine(fromLatitude, fromLongitude, toLatitude, toLongitude)
+                                <= radiusM);
     }
 
     private static Map<String, Object> multiLineString(List<List<TrackPoint>> segments) {

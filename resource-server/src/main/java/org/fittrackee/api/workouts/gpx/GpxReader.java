@@ -39,6 +39,7 @@ final class GpxReader {
     /** A GPX with Garmin extensions nests 7 deep; anything far beyond is not a track. */
     static final int MAX_DEPTH = 32;
 
+    private static final String[] TRACK_SEGMENT_PATH = {"gpx", "trk", "trkseg"};
     private static final String[] TRACK_POINT_PATH = {"gpx", "trk", "trkseg", "trkpt"};
     private static final int MAX_DETAIL_LENGTH = 200;
 
@@ -61,6 +62,79 @@ final class GpxReader {
         }
         checkChronologicalOrder(segments);
         return segments;
+    }
+
+    /** A test of a straight line between two track points; see {@link #anyTrackLine}. */
+    @FunctionalInterface
+    interface TrackLineTest {
+        boolean passes(
+                double fromLatitude, double fromLongitude, double toLatitude, double toLongitude);
+    }
+
+    /**
+     * Whether a line of the file's track passes the test, in one streaming pass that stops at the
+     * first that does: each segment's first point, as a line from itself to itself, then the line
+     * from each point to the next of its segment. For a file that was read in full when it was
+     * stored: only the positions are read, under the outline's rules (no DOCTYPE, at most {@link
+     * #MAX_DEPTH} levels), without jpx, which costs many times more; a point without a readable
+     * position is passed over.
+     *
+     * @throws InvalidGpxException if the file is not well-formed XML or breaks those rules
+     */
+    static boolean anyTrackLine(byte[] gpx, TrackLineTest test) {
+        XMLStreamReader xml = null;
+        try {
+            xml =
+                    SecureXmlProvider.secureInputFactory()
+                            .createXMLStreamReader(new ByteArrayInputStream(gpx));
+            String[] path = new String[MAX_DEPTH];
+            int depth = 0;
+            double[] previous = null;
+            while (xml.hasNext()) {
+                switch (xml.next()) {
+                    case XMLStreamConstants.DTD ->
+                            throw new InvalidGpxException(InvalidGpxException.DOCTYPE);
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (depth == MAX_DEPTH) {
+                            throw new InvalidGpxException(InvalidGpxException.TOO_DEEP);
+                        }
+                        path[depth++] = xml.getLocalName();
+                        if (isAt(TRACK_SEGMENT_PATH, path, depth)) {
+                            previous = null;
+                        }
+                        double[] point = isAt(TRACK_POINT_PATH, path, depth) ? position(xml) : null;
+                        if (point != null) {
+                            double[] from = previous == null ? point : previous;
+                            if (test.passes(from[0], from[1], point[0], point[1])) {
+                                return true;
+                            }
+                            previous = point;
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    default -> {}
+                }
+            }
+            return false;
+        } catch (XMLStreamException e) {
+            throw new InvalidGpxException(
+                    InvalidGpxException.NOT_PARSABLE + ": not well-formed XML" + where(e), e);
+        } finally {
+            close(xml);
+        }
+    }
+
+    /** A track point's latitude and longitude, or null when either is unreadable. */
+    private static double[] position(XMLStreamReader trackPoint) {
+        try {
+            double latitude = Double.parseDouble(trackPoint.getAttributeValue(null, "lat").strip());
+            double longitude =
+                    Double.parseDouble(trackPoint.getAttributeValue(null, "lon").strip());
+            boolean valid = Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
+            return valid ? new double[] {latitude, longitude} : null;
+        } catch (NullPointerException | NumberFormatException e) {
+            return null;
+        }
     }
 
     private record Outline(GPX.Version version, int trackPoints) {}
@@ -87,7 +161,7 @@ final class GpxReader {
                         if (depth == 1) {
                             version = version(xml);
                         }
-                        if (isTrackPoint(path, depth) && ++trackPoints > maxTrackPoints) {
+                        if (isAt(TRACK_POINT_PATH, path, depth) && ++trackPoints > maxTrackPoints) {
                             throw InvalidGpxException.tooManyTrackPoints(maxTrackPoints);
                         }
                     }
@@ -115,12 +189,13 @@ final class GpxReader {
         return version != null && "1.0".equals(version.strip()) ? GPX.Version.V10 : GPX.Version.V11;
     }
 
-    private static boolean isTrackPoint(String[] path, int depth) {
-        if (depth != TRACK_POINT_PATH.length) {
+    /** Whether the element just opened, at the given depth of the path, is at the expected one. */
+    private static boolean isAt(String[] expected, String[] path, int depth) {
+        if (depth != expected.length) {
             return false;
         }
         for (int i = 0; i < depth; i++) {
-            if (!TRACK_POINT_PATH[i].equals(path[i])) {
+            if (!expected[i].equals(path[i])) {
                 return false;
             }
         }

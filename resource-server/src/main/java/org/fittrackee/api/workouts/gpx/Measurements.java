@@ -328,33 +328,4 @@ final class Measurements {
         }
         return statistics;
     }
-
-    /** The mean Earth radius (IUGG), metres, for the tangent plane below. */
-    private static final double EARTH_RADIUS_M = 6_371_008.8;
-
-    /**
-     * The point on the plane tangent to the Earth at an origin, in metres east and north of it (an
-     * equirectangular projection; longitudes are taken the short way round).
-     */
-    static double[] onTangentPlane(
-            TrackPoint point, double originLatitude, double originLongitude) {
-        double longitudeDelta = point.longitude() - originLongitude;
-        longitudeDelta = ((longitudeDelta + 540) % 360) - 180;
-        double east =
-                Math.toRadians(longitudeDelta)
-                        * Math.cos(Math.toRadians(originLatitude))
-                        * EARTH_RADIUS_M;
-        double north = Math.toRadians(point.latitude() - originLatitude) * EARTH_RADIUS_M;
-        return new double[] {east, north};
-    }
-
-    /** The distance from the plane's origin to the straight line from {@code a} to {@code b}. */
-    static double distanceToOrigin(double[] a, double[] b) {
-        double dx = b[0] - a[0];
-        double dy = b[1] - a[1];
-        double lengthSquared = dx * dx + dy * dy;
-        double t = lengthSquared == 0 ? 0 : -(a[0] * dx + a[1] * dy) / lengthSquared;
-        t = Math.max(0, Math.min(1, t));
-        return Math.hypot(a[0] + t * dx, a[1] + t * dy);
-    }
 }

@@ -21,9 +21,6 @@ record TrackPoint(
         Integer cadence,
         Integer power) {
 
-    /** The mean Earth radius (IUGG), only for the spherical fallback below. */
-    private static final double MEAN_EARTH_RADIUS_M = 6_371_008.8;
-
     /**
      * Reads a point; a point without {@code <time>} makes the whole file unusable, as FitTrackee
      * cannot tell durations or speeds without it.
@@ -76,7 +73,7 @@ record TrackPoint(
         double h =
                 Math.pow(Math.sin(dLat / 2), 2)
                         + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * MEAN_EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+        return 2 * TangentPlane.EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     private record Sensors(Integer heartRate, Integer cadence, Integer power) {

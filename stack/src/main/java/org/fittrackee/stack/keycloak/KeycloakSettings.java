@@ -2,6 +2,7 @@ package org.fittrackee.stack.keycloak;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -75,6 +76,18 @@ public record KeycloakSettings(
                     property + " points to a missing " + path + ": run ./mvnw package first");
         }
         return path;
+    }
+
+    /**
+     * Options of {@code kc.sh build}, fixed until the next build. Keycloak's default cache, a
+     * cluster (Infinispan over JGroups), opens its cluster ports on every interface; these servers
+     * are single nodes that must listen on the loopback interface only, so their caches are local.
+     */
+    List<String> buildOptions() {
+        List<String> options = new ArrayList<>(database.buildOptions());
+        options.add("--health-enabled=true");
+        options.add("--cache=local");
+        return options;
     }
 
     /** Options the server starts with besides ports, hostname and database. */

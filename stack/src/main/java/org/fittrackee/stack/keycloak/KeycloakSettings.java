@@ -78,21 +78,22 @@ public record KeycloakSettings(
         return path;
     }
 
-    /**
-     * Options of {@code kc.sh build}, fixed until the next build. Keycloak's default cache, a
-     * cluster (Infinispan over JGroups), opens its cluster ports on every interface; these servers
-     * are single nodes that must listen on the loopback interface only, so their caches are local.
-     */
+    /** Options of {@code kc.sh build}, fixed until the next build. */
     List<String> buildOptions() {
         List<String> options = new ArrayList<>(database.buildOptions());
         options.add("--health-enabled=true");
-        options.add("--cache=local");
         return options;
     }
 
-    /** Options the server starts with besides ports, hostname and database. */
+    /**
+     * Options the server starts with besides ports, hostname and database. Keycloak's default
+     * cache, a cluster (Infinispan over JGroups), listens for other nodes on the machine's network
+     * addresses; these servers are single nodes that must listen on the loopback interface only, so
+     * their caches are local (a start option since Keycloak 26: the build ignores it).
+     */
     List<String> commonStartOptions() {
         return List.of(
+                "--cache=local",
                 "--http-host=" + LISTEN_ADDRESS,
                 "--http-management-host=" + LISTEN_ADDRESS,
                 "--http-enabled=true",

@@ -80,10 +80,10 @@ class KeycloakDistributionTest {
     }
 
     @Test
-    void theBuildMakesASingleNodeWithLocalCachesSoThatNoClusterPortOpens() throws Exception {
+    void theServerRunsAsASingleNodeWithLocalCachesSoThatNoClusterPortOpens() throws Exception {
         startAndStop(Map.of());
 
-        assertThat(commands("build")).singleElement().asString().contains("--cache=local");
+        assertThat(commands("start")).singleElement().asString().contains("--cache=local");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,7 @@ public final class StackLauncher {
     private final PrintStream err;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private final List<CompletableFuture<PartEnd>> partEnds = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
     private EmbeddedDatabase embedded;
 
@@ -116,19 +118,45 @@ public final class StackLauncher {
         printSummary(demoUserExists);
     }
 
-    /** Stops what was started, last started first; calling it again does nothing. */
+    /**
+     * Stops what was started, last started first. A call while another thread stops returns once
+     * that stop is over (the shutdown hook must not let the JVM end half-way through a stop that
+     * the main thread began); a later call does nothing.
+     */
     public void stop() {
         List<Runnable> actions = new ArrayList<>();
+        boolean stoppedElsewhere;
         synchronized (stopActions) {
+            stoppedElsewhere = stopping;
             stopping = true;
             while (!stopActions.isEmpty()) {
                 actions.add(stopActions.pop());
             }
         }
-        if (actions.isEmpty()) {
+        if (stoppedElsewhere) {
+            awaitStopped();
             return;
         }
 
+        try {
+            runStopActions(actions);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runStopActions(List<Runnable> actions) {
+        if (actions.isEmpty()) {
+            return;
+        }
         progress("Stopping");
         for (Runnable action : actions) {
             try {

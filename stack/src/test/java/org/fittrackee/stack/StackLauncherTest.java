@@ -238,6 +238,22 @@ class StackLauncherTest {
     }
 
     @Test
+    void aSecondStopReturnsOnlyOnceTheStopInProgressIsOver() throws Exception {
+        StackLauncher running = launcher(files.stackFiles());
+        running.start();
+        long postgres = postmasterPid().orElseThrow();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(running::stop);
+        awaitLine("[fittrackee] Stopping");
+
+        // As the shutdown hook does while the main thread stops after a part ended.
+        running.stop();
+
+        assertThat(lines()).contains("[fittrackee] Stopped");
+        first.get(60, TimeUnit.SECONDS);
+        assertNothingLeft(postgres);
+    }
+
+    @Test
     void aKeycloakScriptThatCannotRunIsOneLineNotAStackTrace() throws Exception {
         Files.setPosixFilePermissions(
                 files.distDir().resolve("bin/kc.sh"), PosixFilePermissions.fromString("rw-r--r--"));

@@ -137,6 +137,7 @@ public final class KeycloakDistribution {
                                 kcScript(),
                                 "import",
                                 "--optimized",
+                                KeycloakSettings.SINGLE_NODE,
                                 "--file=" + settings.realmFile()));
         command.addAll(database.runtimeOptions());
 

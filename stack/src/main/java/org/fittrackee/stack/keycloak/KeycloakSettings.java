@@ -35,6 +35,14 @@ public record KeycloakSettings(
     /** The server listens on this machine only, whatever it is used for. */
     public static final String LISTEN_ADDRESS = "127.0.0.1";
 
+    /**
+     * One node, whose caches stay in its memory. Keycloak's default cache, a cluster (Infinispan
+     * over JGroups), listens for other nodes on the machine's network addresses; these servers must
+     * listen on the loopback interface only. A start option since Keycloak 26: the build ignores
+     * it.
+     */
+    static final String SINGLE_NODE = "--cache=local";
+
     /** Settings whose output goes beside the distribution, as the integration tests' does. */
     public KeycloakSettings(
             Path distDir,
@@ -85,15 +93,10 @@ public record KeycloakSettings(
         return options;
     }
 
-    /**
-     * Options the server starts with besides ports, hostname and database. Keycloak's default
-     * cache, a cluster (Infinispan over JGroups), listens for other nodes on the machine's network
-     * addresses; these servers are single nodes that must listen on the loopback interface only, so
-     * their caches are local (a start option since Keycloak 26: the build ignores it).
-     */
+    /** Options the server starts with besides ports, hostname and database. */
     List<String> commonStartOptions() {
         return List.of(
-                "--cache=local",
+                SINGLE_NODE,
                 "--http-host=" + LISTEN_ADDRESS,
                 "--http-management-host=" + LISTEN_ADDRESS,
                 "--http-enabled=true",

@@ -319,11 +319,14 @@ class StackLauncherTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(running::run);
         awaitLine("Press Ctrl-C to stop everything.");
 
+        long postgres = postmasterPid().orElseThrow();
+
         // Ctrl-C's signal ends the gateway before the stack's own stop begins.
         childProcess(command -> command.contains(files.gatewayJar().toString())).destroy();
 
         assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(StackLauncher.EXIT_STOPPED);
         assertThat(lines()).noneMatch(line -> line.contains("error"));
+        assertNothingLeft(postgres);
     }
 
     @Test

@@ -1,18 +1,14 @@
 package org.fittrackee.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.ServerSocket;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +21,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,10 +46,7 @@ class OneCommandStackE2EIT {
 
     @BeforeAll
     static void startTheStackOnTheLocalPostgres() throws Exception {
-        // Without a browser the end-to-end tests are skipped, these with them.
-        if (!ChromiumBrowser.isInstalled()) {
-            return;
-        }
+        assumeTrue(StackCommand.canRun(), "these tests need setsid and Linux's /proc");
         execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         execute("CREATE DATABASE " + DATABASE);
         settings =
@@ -74,7 +68,6 @@ class OneCommandStackE2EIT {
     @Test
     @Order(1)
     void itPrintsItsProgressTheBaseUrlTheAdminLoginAndTheDemoUser() {
-        ChromiumBrowser.assumeInstalled();
         String base = stack.publicUrl();
 
         assertThat(stack.command().output())
@@ -98,26 +91,53 @@ class OneCommandStackE2EIT {
     @Test
     @Order(2)
     void nothingListensOffTheLoopbackInterface() throws Exception {
-        ChromiumBrowser.assumeInstalled();
-        List<InetAddress> others = nonLoopbackAddresses();
-        assumeTrue(!others.isEmpty(), "this machine has no address but the loopback ones");
+        List<StackCommand.ListeningSocket> sockets = stack.command().listeningSockets();
 
-        for (int port : stack.ports().values()) {
-            assertThat(listensOn(InetAddress.getByName("127.0.0.1"), port))
-                    .as("something listens on 127.0.0.1:" + port)
-                    .isTrue();
-            for (InetAddress address : others) {
-                assertThat(listensOn(address, port))
-                        .as("something listens on " + address + ":" + port)
-                        .isFalse();
-            }
-        }
+        // The four ports of the settings are among them: the listing sees the stack's sockets.
+        assertThat(sockets)
+                .extracting(StackCommand.ListeningSocket::port)
+                .containsAll(stack.ports().values());
+        assertThat(sockets)
+                .as("every TCP socket the stack's processes listen on")
+                .allSatisfy(
+                        socket ->
+                                assertThat(socket.address().isLoopbackAddress())
+                                        .as(socket + " is on the loopback interface")
+                                        .isTrue());
     }
 
     @Test
     @Order(3)
+    void theEmbeddedPostgresRequiresItsPasswordWhichNoCommandLineShows() throws Exception {
+        Path passwordFile = stack.command().dataDir().resolve("postgres-password");
+        String password = Files.readString(passwordFile).trim();
+        int port = embeddedPostgresPort();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                .isEqualTo("rw-------");
+        assertThatThrownBy(
+                        () ->
+                                DriverManager.getConnection(
+                                                "jdbc:postgresql://127.0.0.1:" + port + "/keycloak",
+                                                userWithoutPassword())
+                                        .close())
+                .isInstanceOf(SQLException.class);
+        try (Connection keycloak =
+                DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/keycloak",
+                        "postgres",
+                        password)) {
+            assertThat(keycloak.isValid(5)).isTrue();
+        }
+        assertThat(stack.command().commandLines())
+                .as("the command lines of the stack's processes")
+                .isNotEmpty()
+                .noneMatch(line -> line.contains(password));
+    }
+
+    @Test
+    @Order(4)
     void theResourceServerKeepsItsDataInThePostgresOfFittrackeeDatabaseUrl() throws Exception {
-        ChromiumBrowser.assumeInstalled();
 
         try (Connection connection =
                         DriverManager.getConnection(
@@ -132,9 +152,8 @@ class OneCommandStackE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void ctrlCStopsEveryProcessAndFreesEveryPort() throws Exception {
-        ChromiumBrowser.assumeInstalled();
 
         ProductStack.Stopped stopped = stack.stopLikeCtrlC();
 
@@ -144,10 +163,9 @@ class OneCommandStackE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondStartBuildsNothingAndAWrongAdminPasswordEndsItWithOneLineAndNothingLeft()
             throws Exception {
-        ChromiumBrowser.assumeInstalled();
         List<String> jarsBefore = builtJars();
         FileTime providerJarWritten = Files.getLastModifiedTime(jar("keycloak.provider.jar"));
         Map<String, String> wrongPassword = new HashMap<>(settings);
@@ -157,44 +175,43 @@ class OneCommandStackE2EIT {
                 StackCommand.launch(
                         stack.command().dataDir(),
                         ProductStack.environment(stack.ports(), wrongPassword));
-        int exitCode = again.awaitExit(Duration.ofMinutes(5));
+        try {
+            int exitCode = again.awaitExit(Duration.ofMinutes(5));
 
-        List<String> output = again.output();
-        assertThat(exitCode).isNotZero();
-        assertThat(output.stream().filter(line -> line.contains("[fittrackee] error:")))
-                .containsExactly(
-                        "[fittrackee] error: Keycloak refused the admin's password (Invalid user"
-                                + " credentials)"
-                                + " when the stack checked the demo user: set"
-                                + " FITTRACKEE_ADMIN_PASSWORD to the admin's current password (it"
-                                + " is used when Keycloak's data is new only)");
-        assertThat(output).anyMatch(line -> line.startsWith("[fittrackee] Keycloak is ready"));
-        assertThat(output).noneMatch(line -> line.contains("Building Keycloak"));
-        assertThat(output).noneMatch(line -> line.contains("Exception"));
-        assertThat(builtJars()).as("the jars the stack runs").isEqualTo(jarsBefore);
-        assertThat(Files.getLastModifiedTime(jar("keycloak.provider.jar")))
-                .as("the provider jar was not written again")
-                .isEqualTo(providerJarWritten);
-        assertThat(again.processesLeft()).as("processes left by the failed start").isEmpty();
-        assertThat(StackCommand.busy(stack.ports().values())).isEmpty();
-    }
-
-    /** Whether something listens there: binding fails then. No packet is sent. */
-    private static boolean listensOn(InetAddress address, int port) throws IOException {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
-            probe.bind(new InetSocketAddress(address, port));
-            return false;
-        } catch (BindException e) {
-            return true;
+            List<String> output = again.output();
+            assertThat(exitCode).isNotZero();
+            assertThat(output.stream().filter(line -> line.contains("[fittrackee] error:")))
+                    .containsExactly(
+                            "[fittrackee] error: Keycloak refused the admin's password (Invalid"
+                                    + " user credentials) when the stack checked the demo user:"
+                                    + " set FITTRACKEE_ADMIN_PASSWORD to the admin's current"
+                                    + " password (it is used when Keycloak's data is new only)");
+            assertThat(output).anyMatch(line -> line.startsWith("[fittrackee] Keycloak is ready"));
+            assertThat(output).noneMatch(line -> line.contains("Building Keycloak"));
+            assertThat(output).noneMatch(line -> line.contains("Exception"));
+            assertThat(builtJars()).as("the jars the stack runs").isEqualTo(jarsBefore);
+            assertThat(Files.getLastModifiedTime(jar("keycloak.provider.jar")))
+                    .as("the provider jar was not written again")
+                    .isEqualTo(providerJarWritten);
+            assertThat(again.processesLeft()).as("processes left by the failed start").isEmpty();
+            again.assertClassPathUnchanged();
+            assertThat(StackCommand.busy(stack.ports().values())).isEmpty();
+        } finally {
+            // Only a failed assertion leaves something to kill.
+            again.killWhatIsLeft();
         }
     }
 
-    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
-        return NetworkInterface.networkInterfaces()
-                .flatMap(NetworkInterface::inetAddresses)
-                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-                .toList();
+    /** The embedded PostgreSQL's port, from the fourth line of its pid file. */
+    private static int embeddedPostgresPort() throws IOException {
+        Path pidFile = stack.command().dataDir().resolve("postgres/postmaster.pid");
+        return Integer.parseInt(Files.readAllLines(pidFile).get(3).trim());
+    }
+
+    private static Properties userWithoutPassword() {
+        Properties user = new Properties();
+        user.setProperty("user", "postgres");
+        return user;
     }
 
     /**

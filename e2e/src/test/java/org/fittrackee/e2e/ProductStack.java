@@ -2,16 +2,15 @@ package org.fittrackee.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.fittrackee.keycloak.testing.AdminApi;
 import org.fittrackee.keycloak.testing.KeycloakEndpoint;
+import org.fittrackee.stack.FreePorts;
 
 /**
  * The one-command stack, started the way the README says ({@code ./mvnw -Pstack package}, see
@@ -26,9 +25,19 @@ final class ProductStack implements KeycloakEndpoint {
 
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
+    /**
+     * Starts before one that finds a port taken: the ports are chosen free, but the nested build
+     * takes a minute or more before the stack checks them, and another program may take one.
+     */
+    private static final int ATTEMPTS = 3;
+
+    private static final Pattern PORT_IN_USE =
+            Pattern.compile("\\[fittrackee] error: Port \\d+ is in use: .*");
+
     private final StackCommand command;
     private final Map<String, Integer> ports;
     private final String adminPassword;
+    private final Thread killer = new Thread(this::killWhatIsLeft, "e2e-stack-kill");
 
     private ProductStack(StackCommand command, Map<String, Integer> ports, String adminPassword) {
         this.command = command;
@@ -36,16 +45,26 @@ final class ProductStack implements KeycloakEndpoint {
         this.adminPassword = adminPassword;
     }
 
-    /** Starts a stack whose data is in {@code target/stack/<name>}, emptied first. */
+    /**
+     * Starts a stack whose data is in {@code target/stack/<name>}, emptied first, on free ports;
+     * again on other free ports when one was taken meanwhile.
+     */
     static ProductStack start(String name, Map<String, String> settings)
-            throws InterruptedException {
-        return start(StackCommand.emptyDataDir(name), freePorts(), settings);
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(StackCommand.emptyDataDir(name), settings);
+            } catch (PortTakenMeanwhile e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
-    /** Starts a stack on the given data directory and ports, and waits for its base URL. */
-    static ProductStack start(
-            Path dataDir, Map<String, Integer> ports, Map<String, String> settings)
-            throws InterruptedException {
+    private static ProductStack start(Path dataDir, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        Map<String, Integer> ports = FreePorts.forEveryPortVariable();
         StackCommand command = StackCommand.launch(dataDir, environment(ports, settings));
         ProductStack stack =
                 new ProductStack(
@@ -53,15 +72,19 @@ final class ProductStack implements KeycloakEndpoint {
                         ports,
                         settings.getOrDefault("FITTRACKEE_ADMIN_PASSWORD", "admin"));
         // A test JVM that is ended early must not leave the stack running.
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::killWhatIsLeft, "e2e-stack-kill"));
+        Runtime.getRuntime().addShutdownHook(stack.killer);
         try {
             command.awaitLine(
                     line -> line.equals("FitTrackee is ready on " + stack.publicUrl()),
                     READY_TIMEOUT);
         } catch (AssertionError e) {
             stack.killWhatIsLeft();
+            if (command.output().stream().anyMatch(line -> PORT_IN_USE.matcher(line).matches())) {
+                throw new PortTakenMeanwhile(e);
+            }
             throw e;
         }
+        command.assertClassPathUnchanged();
         return stack;
     }
 
@@ -76,6 +99,10 @@ final class ProductStack implements KeycloakEndpoint {
     Stopped stopLikeCtrlC() throws IOException, InterruptedException {
         command.pressCtrlC();
         int exitCode = command.awaitExit(STOP_TIMEOUT);
+        if (command.endedWithNothingLeft()) {
+            // Nothing of the stack to kill any more, and its numbers may go to other processes.
+            Runtime.getRuntime().removeShutdownHook(killer);
+        }
         return new Stopped(exitCode, command.processesLeft(), StackCommand.busy(ports.values()));
     }
 
@@ -125,38 +152,14 @@ final class ProductStack implements KeycloakEndpoint {
             command.killWhatIsLeft();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    /** Distinct free ports for the four variables: the sockets stay open until all are chosen. */
-    static Map<String, Integer> freePorts() {
-        List<String> variables =
-                List.of(
-                        "FITTRACKEE_PORT",
-                        "FITTRACKEE_KEYCLOAK_PORT",
-                        "FITTRACKEE_KEYCLOAK_MANAGEMENT_PORT",
-                        "FITTRACKEE_API_PORT");
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            Map<String, Integer> ports = new LinkedHashMap<>();
-            for (String variable : variables) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports.put(variable, socket.getLocalPort());
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // The port is free again either way once the JVM lets go of it.
-                }
-            }
+    /** A start that found one of its free ports taken by another program meanwhile. */
+    private static final class PortTakenMeanwhile extends AssertionError {
+
+        PortTakenMeanwhile(AssertionError cause) {
+            super(cause.getMessage(), cause);
         }
     }
 }

@@ -51,6 +51,9 @@ final class ChildProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                if (ProcessTree.endedByStopSignal(process.exitValue())) {
+                    throw new StackStoppedException("The " + name + " was stopped as it started");
+                }
                 throw new StackException(
                         "The " + name + " stopped during start-up: its log " + log + " says why");
             }
@@ -61,6 +64,18 @@ final class ChildProcess {
         }
         throw new StackException(
                 "The " + name + " was not ready in " + timeout + ": its log " + log + " says why");
+    }
+
+    String name() {
+        return name;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path log() {
+        return log;
     }
 
     void stop() {

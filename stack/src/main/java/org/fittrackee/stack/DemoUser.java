@@ -11,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fittrackee.stack.keycloak.KeycloakDistribution;
 
-/** A user of the fittrackee realm to try the product with, made on the first start. */
+/**
+ * A user of the fittrackee realm to try the product with, made when missing unless
+ * FITTRACKEE_DEMO_USER says not to.
+ */
 final class DemoUser {
 
     static final String USERNAME = "demo";
@@ -31,24 +34,22 @@ final class DemoUser {
         this.keycloak = keycloak;
     }
 
-    void createIfMissing() {
-        String token = adminToken();
-        String users =
-                keycloak.baseUrl() + "/admin/realms/" + KeycloakDistribution.REALM + "/users";
+    /** Whether the realm has a user named demo, whatever its password now. */
+    boolean exists() {
         HttpResponse<String> existing =
                 send(
                         authorized(
                                         HttpRequest.newBuilder(
                                                 URI.create(
-                                                        users
+                                                        usersUrl()
                                                                 + "?exact=true&username="
                                                                 + USERNAME)),
-                                        token)
+                                        adminToken())
                                 .GET());
-        if (existing.statusCode() == 200 && existing.body().contains("\"username\"")) {
-            return;
-        }
+        return existing.statusCode() == 200 && existing.body().contains("\"username\"");
+    }
 
+    void create() {
         String demo =
                 """
                 {"username": "%s", "email": "demo@example.org", "firstName": "Demo",
@@ -58,13 +59,17 @@ final class DemoUser {
                         .formatted(USERNAME, PASSWORD);
         HttpResponse<String> created =
                 send(
-                        authorized(HttpRequest.newBuilder(URI.create(users)), token)
+                        authorized(HttpRequest.newBuilder(URI.create(usersUrl())), adminToken())
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(demo)));
         if (created.statusCode() != 201) {
             throw new StackException(
                     "Cannot create the demo user: " + created.statusCode() + " " + created.body());
         }
+    }
+
+    private String usersUrl() {
+        return keycloak.baseUrl() + "/admin/realms/" + KeycloakDistribution.REALM + "/users";
     }
 
     private String adminToken() {

@@ -19,6 +19,16 @@ public final class ProcessTree {
         this.processes = processes;
     }
 
+    /**
+     * Whether a process ended this way was asked to stop: 128 + SIGINT (2) or SIGTERM (15), as Java
+     * reports a process a signal ended and as shells report their own end by one. Ctrl-C reaches
+     * every process of the terminal's process group, the stack's parts included, so a part may end
+     * this way before the stack itself hears of the stop.
+     */
+    public static boolean endedByStopSignal(int exitCode) {
+        return exitCode == 128 + 2 || exitCode == 128 + 15;
+    }
+
     public static ProcessTree of(Process root) {
         return new ProcessTree(
                 Stream.concat(root.descendants(), Stream.of(root.toHandle())).toList());

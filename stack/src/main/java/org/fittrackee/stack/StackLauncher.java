@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,20 +39,34 @@ import org.fittrackee.stack.keycloak.KeycloakSettings;
  * <p>{@link #stop()} is safe at any moment, from any thread, and more than once: Ctrl-C may come
  * while the stack starts. Whatever had started is stopped, last started first, and nothing starts
  * after it.
+ *
+ * <p>Ctrl-C's signal reaches every process of the terminal's process group: the parts may end by it
+ * before this JVM runs its shutdown hook. A part ended by a stop signal therefore means a stop,
+ * never a failure to report.
  */
 public final class StackLauncher {
+
+    /** The exit code of a start that failed, or of a part that ended on its own. */
+    static final int EXIT_FAILED = 2;
+
+    /** The exit code of a stop, as a shell reports a process ended by Ctrl-C. */
+    static final int EXIT_STOPPED = 130;
 
     private static final String PREFIX = "[fittrackee] ";
 
     private final StackSettings settings;
     private final PrintStream out;
+    private final PrintStream err;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private final List<CompletableFuture<PartEnd>> partEnds = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
     private EmbeddedDatabase embedded;
 
-    public StackLauncher(StackSettings settings, PrintStream out) {
+    public StackLauncher(StackSettings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -58,24 +75,32 @@ public final class StackLauncher {
             Path projectDir =
                     Path.of(System.getProperty("fittrackee.project.dir", ".")).toAbsolutePath();
             launcher =
-                    new StackLauncher(StackSettings.from(System.getenv(), projectDir), System.out);
+                    new StackLauncher(
+                            StackSettings.from(System.getenv(), projectDir),
+                            System.out,
+                            System.err);
         } catch (StackException e) {
-            fail(e.getMessage());
+            System.err.println(PREFIX + "error: " + e.getMessage());
+            System.exit(EXIT_FAILED);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "fittrackee-stop"));
 
+        // During a shutdown (Ctrl-C), exit waits for the hooks and the JVM ends with the signal.
+        System.exit(launcher.run());
+    }
+
+    /**
+     * Starts the stack and runs it until it is stopped or one of its parts ends on its own; the
+     * exit code, after everything was stopped and a failure was reported in one line.
+     */
+    int run() {
         try {
-            launcher.start();
+            start();
         } catch (RuntimeException e) {
-            boolean stoppedByCtrlC = launcher.isStopping();
-            launcher.stop();
-            if (!stoppedByCtrlC) {
-                fail(messageOf(e));
-            }
-            return;
+            return endStartUp(e);
         }
-        launcher.waitForCtrlC();
+        return awaitEnd();
     }
 
     /**
@@ -84,28 +109,54 @@ public final class StackLauncher {
      */
     public void start() {
         requireFreePorts();
-        String apiDatabaseUrl = prepareDatabases();
+        ApiDatabase apiDatabase = prepareDatabases();
         KeycloakDistribution keycloak = startKeycloak();
-        createDemoUser(keycloak);
+        boolean demoUserExists = prepareDemoUser(keycloak);
         loadRealmKeys(keycloak);
-        startApi(apiDatabaseUrl, keycloak);
+        startApi(apiDatabase, keycloak);
         startGateway();
-        printSummary();
+        printSummary(demoUserExists);
     }
 
-    /** Stops what was started, last started first; calling it again does nothing. */
+    /**
+     * Stops what was started, last started first. A call while another thread stops returns once
+     * that stop is over (the shutdown hook must not let the JVM end half-way through a stop that
+     * the main thread began); a later call does nothing.
+     */
     public void stop() {
         List<Runnable> actions = new ArrayList<>();
+        boolean stoppedElsewhere;
         synchronized (stopActions) {
+            stoppedElsewhere = stopping;
             stopping = true;
             while (!stopActions.isEmpty()) {
                 actions.add(stopActions.pop());
             }
         }
-        if (actions.isEmpty()) {
+        if (stoppedElsewhere) {
+            awaitStopped();
             return;
         }
 
+        try {
+            runStopActions(actions);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runStopActions(List<Runnable> actions) {
+        if (actions.isEmpty()) {
+            return;
+        }
         progress("Stopping");
         for (Runnable action : actions) {
             try {
@@ -123,6 +174,57 @@ public final class StackLauncher {
         }
     }
 
+    private int endStartUp(RuntimeException e) {
+        boolean stoppedFromOutside =
+                e instanceof StackStoppedException || isStopping() || shutdownInProgress();
+        stop();
+        if (stoppedFromOutside) {
+            return EXIT_STOPPED;
+        }
+        error(messageOf(e));
+        return EXIT_FAILED;
+    }
+
+    /** Waits until a part ends; a part that ends on its own stops the rest and is reported. */
+    private int awaitEnd() {
+        CompletableFuture<?>[] ends;
+        synchronized (stopActions) {
+            ends = partEnds.toArray(CompletableFuture[]::new);
+        }
+        PartEnd ended = (PartEnd) CompletableFuture.anyOf(ends).join();
+
+        boolean stoppedFromOutside = ended.byStopSignal() || isStopping() || shutdownInProgress();
+        stop();
+        if (stoppedFromOutside) {
+            return EXIT_STOPPED;
+        }
+        error(ended.report());
+        return EXIT_FAILED;
+    }
+
+    /** Whether the JVM is shutting down: it then refuses new shutdown hooks. */
+    private static boolean shutdownInProgress() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    /** Watches a part that runs until the stack stops, to notice it if it ends before. */
+    private void watch(String part, CompletableFuture<OptionalInt> exit, Path log) {
+        synchronized (stopActions) {
+            partEnds.add(exit.thenApply(exitCode -> new PartEnd(part, log, exitCode)));
+        }
+    }
+
+    private static CompletableFuture<OptionalInt> exitOf(Process process) {
+        return process.onExit().thenApply(ended -> OptionalInt.of(ended.exitValue()));
+    }
+
     /**
      * Starts a part and remembers how to stop it, as one step against {@link #stop()}: a stop
      * either comes first, and nothing starts, or finds the part to stop.
@@ -138,7 +240,7 @@ public final class StackLauncher {
 
     private void requireRunning() {
         if (isStopping()) {
-            throw new StackException("Stopped during start-up");
+            throw new StackStoppedException("Stopped during start-up");
         }
     }
 
@@ -163,8 +265,8 @@ public final class StackLauncher {
         }
     }
 
-    /** Starts the embedded PostgreSQL; returns the resource server's database URL. */
-    private String prepareDatabases() {
+    /** Starts the embedded PostgreSQL; returns the resource server's database. */
+    private ApiDatabase prepareDatabases() {
         if (settings.databaseUrl() != null) {
             requireReachable(settings.databaseUrl());
         }
@@ -172,15 +274,26 @@ public final class StackLauncher {
         progress("Starting the embedded PostgreSQL (data in " + settings.dataDir() + ")");
         EmbeddedDatabase database =
                 startTracked(
-                        () -> EmbeddedDatabase.start(settings.dataDir()),
+                        () -> EmbeddedDatabase.start(settings.dataDir(), logDir()),
                         started -> started::close);
         embedded = database;
+        database.serverProcess()
+                .ifPresent(
+                        server ->
+                                watch(
+                                        "embedded PostgreSQL",
+                                        server.onExit().thenApply(ended -> OptionalInt.empty()),
+                                        logDir().resolve("postgresql.log")));
         database.createDatabaseIfMissing("keycloak");
         if (settings.databaseUrl() != null) {
-            return settings.databaseUrl();
+            return new ApiDatabase(
+                    settings.databaseUrl(),
+                    settings.databaseUsername(),
+                    settings.databasePassword());
         }
         database.createDatabaseIfMissing("fittrackee");
-        return database.serverUrl() + "fittrackee";
+        return new ApiDatabase(
+                database.serverUrl() + "fittrackee", EmbeddedDatabase.USER, database.password());
     }
 
     private void requireReachable(String databaseUrl) {
@@ -196,7 +309,7 @@ public final class StackLauncher {
                             + " as "
                             + settings.databaseUsername()
                             + " ("
-                            + firstLine(e.getMessage())
+                            + StackException.firstLine(e.getMessage())
                             + "): check the URL, FITTRACKEE_DATABASE_USERNAME and"
                             + " FITTRACKEE_DATABASE_PASSWORD, or unset them to use the embedded"
                             + " PostgreSQL",
@@ -221,9 +334,12 @@ public final class StackLauncher {
         try {
             keycloak.start();
         } catch (IllegalStateException e) {
+            if (keycloak.isStopped()) {
+                throw new StackStoppedException("Keycloak was stopped while it started");
+            }
             throw new StackException(
                     "Keycloak did not start: "
-                            + firstLine(e.getMessage())
+                            + StackException.firstLine(e.getMessage())
                             + "; its log "
                             + keycloak.logFile()
                             + " says more",
@@ -231,6 +347,7 @@ public final class StackLauncher {
         } finally {
             ticker.shutdownNow();
         }
+        watch("Keycloak", exitOf(keycloak.process()), keycloak.logFile());
         progress("Keycloak is ready (" + secondsSince(started) + " s)");
         return keycloak;
     }
@@ -250,7 +367,7 @@ public final class StackLauncher {
                         embedded.serverUrl(),
                         "keycloak",
                         EmbeddedDatabase.USER,
-                        EmbeddedDatabase.USER,
+                        embedded.password(),
                         false),
                 settings.keycloakPort(),
                 settings.keycloakManagementPort(),
@@ -262,10 +379,20 @@ public final class StackLauncher {
                 logDir());
     }
 
-    private void createDemoUser(KeycloakDistribution keycloak) {
+    /** Makes the demo user when it is wanted and missing; whether it exists. */
+    private boolean prepareDemoUser(KeycloakDistribution keycloak) {
         requireRunning();
+        DemoUser demo = new DemoUser(keycloak);
+        if (!settings.demoUser()) {
+            progress("Checking that there is no demo user (FITTRACKEE_DEMO_USER=false)");
+            return demo.exists();
+        }
+
         progress("Making sure the demo user exists");
-        new DemoUser(keycloak).createIfMissing();
+        if (!demo.exists()) {
+            demo.create();
+        }
+        return true;
     }
 
     /**
@@ -286,15 +413,15 @@ public final class StackLauncher {
         }
     }
 
-    private void startApi(String databaseUrl, KeycloakDistribution keycloak) {
+    private void startApi(ApiDatabase database, KeycloakDistribution keycloak) {
         progress("Starting the resource server on port " + settings.apiPort());
         Map<String, String> environment =
                 Map.of(
                         "SERVER_ADDRESS", StackSettings.LOOPBACK,
                         "SERVER_PORT", String.valueOf(settings.apiPort()),
-                        "FITTRACKEE_DATABASE_URL", databaseUrl,
-                        "FITTRACKEE_DATABASE_USERNAME", settings.databaseUsername(),
-                        "FITTRACKEE_DATABASE_PASSWORD", settings.databasePassword(),
+                        "FITTRACKEE_DATABASE_URL", database.url(),
+                        "FITTRACKEE_DATABASE_USERNAME", database.username(),
+                        "FITTRACKEE_DATABASE_PASSWORD", database.password(),
                         "FITTRACKEE_ISSUER_URL", settings.issuerUrl(),
                         "FITTRACKEE_JWKS_URL",
                                 keycloak.realmUrl() + "/protocol/openid-connect/certs");
@@ -307,7 +434,8 @@ public final class StackLauncher {
                                         environment,
                                         logDir()),
                         started -> started::stop);
-        api.awaitReady(loopbackUrl(settings.apiPort()), Duration.ofMinutes(2));
+        api.awaitReady(pingUrl(settings.apiPort()), Duration.ofMinutes(2));
+        watch(api);
     }
 
     private void startGateway() {
@@ -328,22 +456,28 @@ public final class StackLauncher {
                                         environment,
                                         logDir()),
                         started -> started::stop);
-        gateway.awaitReady(loopbackUrl(settings.publicPort()), Duration.ofMinutes(2));
+        gateway.awaitReady(pingUrl(settings.publicPort()), Duration.ofMinutes(2));
+        watch(gateway);
     }
 
     private static String upstream(int port) {
         return "http://" + StackSettings.LOOPBACK + ":" + port;
     }
 
-    private static URI loopbackUrl(int port) {
+    /** The part's {@code /api/ping} on the loopback interface, which answers once it is up. */
+    private static URI pingUrl(int port) {
         return URI.create(upstream(port) + "/api/ping");
+    }
+
+    private void watch(ChildProcess part) {
+        watch(part.name(), exitOf(part.process()), part.log());
     }
 
     private Path logDir() {
         return settings.dataDir().resolve("logs");
     }
 
-    private void printSummary() {
+    private void printSummary(boolean demoUserExists) {
         String base = settings.baseUrl();
         List<String> lines = new ArrayList<>();
         lines.add("");
@@ -364,14 +498,7 @@ public final class StackLauncher {
                         + "/.well-known/oauth-authorization-server/realms/fittrackee");
         lines.add("  API documentation: " + base + "/api/docs");
         lines.add("  Admin console: " + base + "/admin (user admin, password " + password() + ")");
-        lines.add(
-                "  Demo user of the fittrackee realm: "
-                        + DemoUser.USERNAME
-                        + " / "
-                        + DemoUser.PASSWORD
-                        + " (account console: "
-                        + base
-                        + "/realms/fittrackee/account)");
+        lines.add(demoUserLine(demoUserExists));
         if (settings.gatewayIsExposed()) {
             lines.add(
                     "  The gateway listens on "
@@ -384,27 +511,39 @@ public final class StackLauncher {
         lines.forEach(out::println);
     }
 
+    private String demoUserLine(boolean exists) {
+        if (settings.demoUser()) {
+            return "  Demo user of the fittrackee realm: "
+                    + DemoUser.USERNAME
+                    + " / "
+                    + DemoUser.PASSWORD
+                    + " (account console: "
+                    + settings.baseUrl()
+                    + "/realms/fittrackee/account)";
+        }
+        if (exists) {
+            return "  The demo user "
+                    + DemoUser.USERNAME
+                    + " exists (FITTRACKEE_DEMO_USER=false makes none, it deletes none): delete it"
+                    + " in the admin console (realm fittrackee, Users) unless its password is no"
+                    + " longer "
+                    + DemoUser.PASSWORD;
+        }
+        return "  No demo user (FITTRACKEE_DEMO_USER=false): add users in the admin console";
+    }
+
     private String password() {
         return settings.adminPassword().equals("admin")
                 ? "admin: for this machine only"
                 : "from FITTRACKEE_ADMIN_PASSWORD";
     }
 
-    private void waitForCtrlC() {
-        try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void progress(String message) {
         out.println(PREFIX + message);
     }
 
-    private static void fail(String message) {
-        System.err.println(PREFIX + "error: " + message);
-        System.exit(2);
+    private void error(String message) {
+        err.println(PREFIX + "error: " + message);
     }
 
     /** A problem the person can fix says so itself; anything else is named with its type. */
@@ -415,7 +554,7 @@ public final class StackLauncher {
         return "unexpected "
                 + e.getClass().getSimpleName()
                 + " ("
-                + firstLine(e.getMessage())
+                + StackException.firstLine(e.getMessage())
                 + "): please report it with the logs";
     }
 
@@ -423,7 +562,27 @@ public final class StackLauncher {
         return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "no reason given" : message.lines().findFirst().orElse(message);
+    /** Where the resource server keeps its data, and with which account. */
+    private record ApiDatabase(String url, String username, String password) {}
+
+    /**
+     * A part of the stack that ended: which, where it logs, and its exit code when known (the
+     * embedded PostgreSQL's server is no child of this JVM, which learns that it ended only).
+     */
+    private record PartEnd(String part, Path log, OptionalInt exitCode) {
+
+        boolean byStopSignal() {
+            return exitCode.isPresent() && ProcessTree.endedByStopSignal(exitCode.getAsInt());
+        }
+
+        String report() {
+            return "The "
+                    + part
+                    + " stopped unexpectedly"
+                    + (exitCode.isPresent() ? " (exit code " + exitCode.getAsInt() + ")" : "")
+                    + ", so everything was stopped: its log "
+                    + log
+                    + " says why";
+        }
     }
 }

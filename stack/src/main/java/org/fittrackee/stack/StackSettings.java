@@ -23,6 +23,9 @@ import java.util.regex.PatternSyntaxException;
  * @param trustedProxies the gateway's regular expression for proxies whose forwarded headers it
  *     believes, empty for none
  * @param databaseUrl the resource server's PostgreSQL, or null for the embedded one
+ * @param databaseUsername its account, or null for the embedded one
+ * @param databasePassword its password, or null for the embedded one
+ * @param demoUser whether the stack makes the realm's demo user when it is missing
  */
 public record StackSettings(
         Map<String, Integer> ports,
@@ -32,6 +35,7 @@ public record StackSettings(
         String databaseUsername,
         String databasePassword,
         String adminPassword,
+        boolean demoUser,
         Path dataDir,
         StackFiles files) {
 
@@ -68,14 +72,16 @@ public record StackSettings(
 
     private static StackSettings from(Map<String, String> env, StackFiles files, Path projectDir) {
         String databaseUrl = databaseUrl(env);
+        String bindAddress = bindAddress(env);
         return new StackSettings(
                 ports(env),
-                bindAddress(env),
+                bindAddress,
                 trustedProxies(env),
                 databaseUrl,
                 databaseAccount(env, "FITTRACKEE_DATABASE_USERNAME", databaseUrl),
                 databaseAccount(env, "FITTRACKEE_DATABASE_PASSWORD", databaseUrl),
                 adminPassword(env),
+                demoUser(env, bindAddress),
                 Path.of(
                                 env.getOrDefault(
                                         "FITTRACKEE_DATA_DIR",
@@ -128,6 +134,7 @@ public record StackSettings(
                 databaseUsername,
                 databasePassword,
                 adminPassword,
+                demoUser,
                 dataDir,
                 built);
     }
@@ -248,7 +255,10 @@ public record StackSettings(
         return value;
     }
 
-    /** The account of the external database; without one, the embedded database's own. */
+    /**
+     * The account of the external database, postgres when not given; null without an external
+     * database, whose account and password the embedded database has.
+     */
     private static String databaseAccount(Map<String, String> env, String name, String url) {
         String value = env.get(name);
         if (url == null && value != null) {
@@ -258,6 +268,9 @@ public record StackSettings(
                             + " PostgreSQL it belongs to, or unset "
                             + name
                             + " to use the embedded PostgreSQL");
+        }
+        if (url == null) {
+            return null;
         }
         return value == null ? EmbeddedDatabase.USER : value;
     }
@@ -273,6 +286,26 @@ public record StackSettings(
                             + " unset it to use admin");
         }
         return value;
+    }
+
+    /**
+     * Whether to make the demo user: by default only while the gateway listens on this machine
+     * alone, since its password, demo, is written in the docs for everybody to read.
+     */
+    private static boolean demoUser(Map<String, String> env, String bindAddress) {
+        String value = env.getOrDefault("FITTRACKEE_DEMO_USER", "").trim();
+        if (value.isEmpty()) {
+            return bindAddress.equals(LOOPBACK);
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new StackException(
+                "FITTRACKEE_DEMO_USER="
+                        + value
+                        + " is neither true nor false: set true to have the demo user made when"
+                        + " it is missing, false not to, or unset it (true unless"
+                        + " FITTRACKEE_BIND_ADDRESS exposes the gateway)");
     }
 
     /** The URL without its query, where a password may be written. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.fittrackee.stack.StackSettings.StackFiles;
 import org.fittrackee.stack.fake.FakeStackFiles;
 import org.junit.jupiter.api.AfterEach;
@@ -47,11 +48,8 @@ class StackLauncherTest {
     @BeforeEach
     void freePortsAndFakeFiles() throws Exception {
         files = FakeStackFiles.in(root.resolve("files"));
-        List<Integer> ports = freePorts(StackSettings.DEFAULT_PORTS.size());
-        List<String> names = new ArrayList<>(StackSettings.DEFAULT_PORTS.keySet());
-        for (int i = 0; i < names.size(); i++) {
-            environment.put(names.get(i), String.valueOf(ports.get(i)));
-        }
+        FreePorts.forEveryPortVariable()
+                .forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         environment.put("FITTRACKEE_DATA_DIR", root.resolve("data").toString());
     }
 
@@ -240,6 +238,22 @@ class StackLauncherTest {
     }
 
     @Test
+    void aSecondStopReturnsOnlyOnceTheStopInProgressIsOver() throws Exception {
+        StackLauncher running = launcher(files.stackFiles());
+        running.start();
+        long postgres = postmasterPid().orElseThrow();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(running::stop);
+        awaitLine("[fittrackee] Stopping");
+
+        // As the shutdown hook does while the main thread stops after a part ended.
+        running.stop();
+
+        assertThat(lines()).contains("[fittrackee] Stopped");
+        first.get(60, TimeUnit.SECONDS);
+        assertNothingLeft(postgres);
+    }
+
+    @Test
     void aKeycloakScriptThatCannotRunIsOneLineNotAStackTrace() throws Exception {
         Files.setPosixFilePermissions(
                 files.distDir().resolve("bin/kc.sh"), PosixFilePermissions.fromString("rw-r--r--"));
@@ -250,11 +264,145 @@ class StackLauncherTest {
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
     }
 
+    @Test
+    void aFailedKeycloakBuildIsOneLineThatNamesTheLogOnce() throws Exception {
+        files.makeBuildsFail(3);
+
+        assertThatThrownBy(launcher(files.stackFiles())::start)
+                .isInstanceOf(StackException.class)
+                .hasMessage(
+                        "Keycloak did not start: kc.sh build failed (exit code 3); its log "
+                                + root.resolve("data/logs/keycloak.log")
+                                + " says more");
+    }
+
+    @Test
+    void aKeycloakBuildEndedByCtrlCsSignalIsAStopAndNoError() throws Exception {
+        files.makeBuildsLast(120);
+        StackLauncher starting = launcher(files.stackFiles());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(starting::run);
+        awaitLine("[fittrackee] Building Keycloak with our providers (about 40 s)");
+        long postgres = postmasterPid().orElseThrow();
+
+        // The signal reaches the build before the stack hears of any stop.
+        childProcess(command -> command.endsWith("sleep 120")).destroy();
+
+        assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(StackLauncher.EXIT_STOPPED);
+        assertThat(lines()).noneMatch(line -> line.contains("error"));
+        assertThat(lines()).contains("[fittrackee] Stopped");
+        assertNothingLeft(postgres);
+    }
+
+    @Test
+    void aPartThatEndsAfterTheStackIsReadyStopsEverythingWithOneLineNamingItAndItsLog()
+            throws Exception {
+        StackLauncher running = launcher(files.stackFiles());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(running::run);
+        awaitLine("Press Ctrl-C to stop everything.");
+        long postgres = postmasterPid().orElseThrow();
+
+        childProcess(command -> command.contains(files.apiJar().toString())).destroyForcibly();
+
+        assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(StackLauncher.EXIT_FAILED);
+        assertThat(lines().stream().filter(line -> line.contains("error")))
+                .containsExactly(
+                        "[fittrackee] error: The resource server stopped unexpectedly (exit code"
+                                + " 137), so everything was stopped: its log "
+                                + root.resolve("data/logs/resource-server.log")
+                                + " says why");
+        assertNothingLeft(postgres);
+    }
+
+    @Test
+    void ctrlCAfterTheStackIsReadyIsNoFailureOfItsParts() throws Exception {
+        StackLauncher running = launcher(files.stackFiles());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(running::run);
+        awaitLine("Press Ctrl-C to stop everything.");
+
+        long postgres = postmasterPid().orElseThrow();
+
+        // Ctrl-C's signal ends the gateway before the stack's own stop begins.
+        childProcess(command -> command.contains(files.gatewayJar().toString())).destroy();
+
+        assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo(StackLauncher.EXIT_STOPPED);
+        assertThat(lines()).noneMatch(line -> line.contains("error"));
+        assertNothingLeft(postgres);
+    }
+
+    @Test
+    void theDemoUserIsMadeWhenMissingWhileTheGatewayListensOnLoopback() throws Exception {
+        launcher(files.stackFiles()).start();
+
+        assertThat(files.adminCalls()).contains("POST /admin/realms/fittrackee/users");
+    }
+
+    @Test
+    void anExposedGatewayGetsNoDemoUserByDefault() throws Exception {
+        environment.put("FITTRACKEE_BIND_ADDRESS", "0.0.0.0");
+
+        launcher(files.stackFiles()).start();
+
+        assertThat(files.adminCalls()).noneMatch(call -> call.startsWith("POST"));
+        assertThat(lines())
+                .contains(
+                        "[fittrackee] Checking that there is no demo user"
+                                + " (FITTRACKEE_DEMO_USER=false)",
+                        "  No demo user (FITTRACKEE_DEMO_USER=false): add users in the admin"
+                                + " console")
+                .noneMatch(line -> line.contains("demo / demo"));
+    }
+
+    @Test
+    void aDemoUserLeftFromAnEarlierStartIsPointedOutWhenNoneIsWanted() throws Exception {
+        environment.put("FITTRACKEE_DEMO_USER", "false");
+        files.makeTheDemoUserExist();
+
+        launcher(files.stackFiles()).start();
+
+        assertThat(files.adminCalls()).noneMatch(call -> call.startsWith("POST"));
+        assertThat(lines())
+                .contains(
+                        "  The demo user demo exists (FITTRACKEE_DEMO_USER=false makes none, it"
+                                + " deletes none): delete it in the admin console (realm"
+                                + " fittrackee, Users) unless its password is no longer demo");
+    }
+
+    @Test
+    void anExposedGatewayGetsTheDemoUserWhenItIsAskedFor() throws Exception {
+        environment.put("FITTRACKEE_BIND_ADDRESS", "0.0.0.0");
+        environment.put("FITTRACKEE_DEMO_USER", "true");
+
+        launcher(files.stackFiles()).start();
+
+        assertThat(files.adminCalls()).contains("POST /admin/realms/fittrackee/users");
+        assertThat(lines()).anyMatch(line -> line.startsWith("  Demo user of the fittrackee"));
+    }
+
+    @Test
+    void thePasswordsReachThePartsThroughTheirEnvironmentAndNoCommandLine() throws Exception {
+        environment.put("FITTRACKEE_ADMIN_PASSWORD", "Admin-password-of-this-test");
+
+        launcher(files.stackFiles()).start();
+
+        String databasePassword = Files.readString(root.resolve("data/postgres-password")).trim();
+        assertThat(files.keycloakEnvironment())
+                .contains(
+                        "KC_DB_PASSWORD=" + databasePassword,
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD=Admin-password-of-this-test");
+        assertThat(files.environmentOf(files.apiJar()))
+                .contains("FITTRACKEE_DATABASE_PASSWORD=" + databasePassword);
+        assertThat(files.kcInvocations())
+                .noneMatch(line -> line.contains(databasePassword))
+                .noneMatch(line -> line.contains("Admin-password-of-this-test"));
+        assertThat(commandLinesOfTheStack())
+                .isNotEmpty()
+                .noneMatch(line -> line.contains(databasePassword))
+                .noneMatch(line -> line.contains("Admin-password-of-this-test"));
+    }
+
     private StackLauncher launcher(StackFiles stackFiles) {
-        launcher =
-                new StackLauncher(
-                        StackSettings.from(environment, stackFiles),
-                        new PrintStream(output, true, StandardCharsets.UTF_8));
+        PrintStream printed = new PrintStream(output, true, StandardCharsets.UTF_8);
+        launcher = new StackLauncher(StackSettings.from(environment, stackFiles), printed, printed);
         return launcher;
     }
 
@@ -278,6 +426,52 @@ class StackLauncherTest {
         assertThat(lines()).contains(line);
     }
 
+    /**
+     * The one child process of this JVM, or grandchild, whose command line matches, once it runs.
+     */
+    private static ProcessHandle childProcess(Predicate<String> commandLine)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<ProcessHandle> matching = List.of();
+        while (matching.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            matching =
+                    ProcessHandle.current()
+                            .descendants()
+                            .filter(
+                                    process ->
+                                            process.info()
+                                                    .commandLine()
+                                                    .filter(commandLine)
+                                                    .isPresent())
+                            .toList();
+        }
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    /**
+     * The command lines of every process of the stack as {@code ps} shows them: this JVM's
+     * descendants, and the embedded PostgreSQL's server with its own.
+     */
+    private List<String> commandLinesOfTheStack() throws IOException {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid().orElseThrow()).orElseThrow();
+        List<ProcessHandle> processes =
+                new ArrayList<>(ProcessHandle.current().descendants().toList());
+        processes.add(postmaster);
+        processes.addAll(postmaster.descendants().toList());
+        List<String> lines = new ArrayList<>();
+        for (ProcessHandle process : processes) {
+            Path cmdline = Path.of("/proc", String.valueOf(process.pid()), "cmdline");
+            try {
+                lines.add(Files.readString(cmdline).replace('\0', ' '));
+            } catch (IOException e) {
+                // ended meanwhile
+            }
+        }
+        return lines;
+    }
+
     /** The embedded PostgreSQL's server process, which is no child of this JVM. */
     private Optional<Long> postmasterPid() throws IOException {
         Path pidFile = root.resolve("data/postgres/postmaster.pid");
@@ -299,21 +493,6 @@ class StackLauncherTest {
         for (int port : settings().portsInOrder().values()) {
             try (ServerSocket free = new ServerSocket()) {
                 free.bind(new InetSocketAddress(port));
-            }
-        }
-    }
-
-    /** Distinct free ports: the sockets stay open until all are chosen. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
             }
         }
     }

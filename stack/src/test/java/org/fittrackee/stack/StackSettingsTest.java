@@ -128,6 +128,35 @@ class StackSettingsTest {
         assertThat(settings.gatewayIsExposed()).isTrue();
     }
 
+    @Test
+    void theDemoUserIsMadeByDefaultWhileTheGatewayListensOnLoopbackOnly() {
+        assertThat(from(Map.of()).demoUser()).isTrue();
+        assertThat(from(Map.of("FITTRACKEE_BIND_ADDRESS", "0.0.0.0")).demoUser()).isFalse();
+    }
+
+    @Test
+    void theDemoUserSettingOverridesTheDefaultEitherWay() {
+        assertThat(
+                        from(Map.of(
+                                        "FITTRACKEE_BIND_ADDRESS",
+                                        "0.0.0.0",
+                                        "FITTRACKEE_DEMO_USER",
+                                        "true"))
+                                .demoUser())
+                .isTrue();
+        assertThat(from(Map.of("FITTRACKEE_DEMO_USER", "FALSE")).demoUser()).isFalse();
+    }
+
+    @Test
+    void aDemoUserSettingThatIsNeitherTrueNorFalseIsRefused() {
+        assertThatThrownBy(() -> from(Map.of("FITTRACKEE_DEMO_USER", "yes")))
+                .isInstanceOf(StackException.class)
+                .hasMessage(
+                        "FITTRACKEE_DEMO_USER=yes is neither true nor false: set true to have the"
+                                + " demo user made when it is missing, false not to, or unset it"
+                                + " (true unless FITTRACKEE_BIND_ADDRESS exposes the gateway)");
+    }
+
     private static StackSettings from(Map<String, String> env) {
         return StackSettings.from(env, FILES);
     }

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /** Where Keycloak keeps its data: a PostgreSQL database, kept or made anew at each start. */
 public record KeycloakDatabase(
@@ -12,14 +13,20 @@ public record KeycloakDatabase(
 
     /** Build options: the database kind is fixed when Keycloak is built. */
     public List<String> buildOptions() {
-        return List.of("--db=postgres", "--health-enabled=true");
+        return List.of("--db=postgres");
     }
 
+    /** Start options; the password goes in {@link #environment()}, out of every command line. */
     public List<String> runtimeOptions() {
-        return List.of(
-                "--db-url=" + serverUrl + name,
-                "--db-username=" + user,
-                "--db-password=" + password);
+        return List.of("--db-url=" + serverUrl + name, "--db-username=" + user);
+    }
+
+    /**
+     * What Keycloak reads the password from: its environment, which only the same user and root can
+     * read, where a command line is shown to every user of the machine by {@code ps}.
+     */
+    public Map<String, String> environment() {
+        return Map.of("KC_DB_PASSWORD", password);
     }
 
     /** Creates the database when missing; drops it first when it must start fresh. */

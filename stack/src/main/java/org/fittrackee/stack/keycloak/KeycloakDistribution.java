@@ -137,14 +137,16 @@ public final class KeycloakDistribution {
                                 kcScript(),
                                 "import",
                                 "--optimized",
+                                KeycloakSettings.SINGLE_NODE,
                                 "--file=" + settings.realmFile()));
         command.addAll(database.runtimeOptions());
 
-        Process kcImport =
+        ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .directory(settings.distDir().toFile())
-                        .redirectErrorStream(true)
-                        .start();
+                        .redirectErrorStream(true);
+        builder.environment().putAll(database.environment());
+        Process kcImport = builder.start();
         String output =
                 new String(kcImport.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (kcImport.waitFor() != 0) {
@@ -179,8 +181,20 @@ public final class KeycloakDistribution {
         }
     }
 
-    private boolean isStopped() {
+    /**
+     * Whether Keycloak is stopping: {@link #stop()} was called, or the build or the server was
+     * ended by a stop signal, as when Ctrl-C reaches them before it reaches whoever calls stop.
+     */
+    public boolean isStopped() {
         synchronized (processes) {
+            return stopped;
+        }
+    }
+
+    /** Whether a process that ended with this exit code was stopped, and then stops the rest. */
+    private boolean endedByStop(int exitCode) {
+        synchronized (processes) {
+            stopped |= ProcessTree.endedByStopSignal(exitCode);
             return stopped;
         }
     }
@@ -194,7 +208,7 @@ public final class KeycloakDistribution {
     }
 
     private void buildIfChanged() throws IOException, InterruptedException {
-        List<String> buildOptions = settings.database().buildOptions();
+        List<String> buildOptions = settings.buildOptions();
         String fingerprint = sha256(Files.readAllBytes(settings.providerJar())) + buildOptions;
         Path marker = settings.distDir().resolve(BUILD_MARKER);
         if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
@@ -218,11 +232,12 @@ public final class KeycloakDistribution {
                         .redirectErrorStream(true)
                         .redirectOutput(logFile().toFile());
         int exitCode = startUnlessStopped(builder, true).waitFor();
-        if (isStopped()) {
+        if (endedByStop(exitCode)) {
             throw new IllegalStateException("Keycloak was stopped during its build");
         }
         if (exitCode != 0) {
-            throw new IllegalStateException("kc.sh build failed; see " + logFile() + "\n" + tail());
+            throw new IllegalStateException(
+                    "kc.sh build failed (exit code " + exitCode + ")\n" + tail());
         }
         Files.writeString(marker, fingerprint);
     }
@@ -248,6 +263,7 @@ public final class KeycloakDistribution {
         Map<String, String> environment = builder.environment();
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.putAll(settings.database().environment());
         environment.putAll(settings.environment());
         settings.progress().accept("Starting Keycloak on " + baseUrl() + " (about 20 s)");
         startUnlessStopped(builder, false);
@@ -265,7 +281,12 @@ public final class KeycloakDistribution {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited during start-up\n" + tail());
+                int exitCode = process.exitValue();
+                if (endedByStop(exitCode)) {
+                    throw new IllegalStateException("Keycloak was stopped during start-up");
+                }
+                throw new IllegalStateException(
+                        "Keycloak exited during start-up (exit code " + exitCode + ")\n" + tail());
             }
             if (isReady(http, ready)) {
                 return;

@@ -2,6 +2,7 @@ package org.fittrackee.stack.keycloak;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,6 +34,14 @@ public record KeycloakSettings(
 
     /** The server listens on this machine only, whatever it is used for. */
     public static final String LISTEN_ADDRESS = "127.0.0.1";
+
+    /**
+     * One node, whose caches stay in its memory. Keycloak's default cache, a cluster (Infinispan
+     * over JGroups), listens for other nodes on the machine's network addresses; these servers must
+     * listen on the loopback interface only. A start option since Keycloak 26: the build ignores
+     * it.
+     */
+    static final String SINGLE_NODE = "--cache=local";
 
     /** Settings whose output goes beside the distribution, as the integration tests' does. */
     public KeycloakSettings(
@@ -77,9 +86,17 @@ public record KeycloakSettings(
         return path;
     }
 
+    /** Options of {@code kc.sh build}, fixed until the next build. */
+    List<String> buildOptions() {
+        List<String> options = new ArrayList<>(database.buildOptions());
+        options.add("--health-enabled=true");
+        return options;
+    }
+
     /** Options the server starts with besides ports, hostname and database. */
     List<String> commonStartOptions() {
         return List.of(
+                SINGLE_NODE,
                 "--http-host=" + LISTEN_ADDRESS,
                 "--http-management-host=" + LISTEN_ADDRESS,
                 "--http-enabled=true",

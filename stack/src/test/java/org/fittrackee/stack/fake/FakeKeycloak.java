@@ -5,17 +5,28 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What the fake distribution's {@code kc.sh start} runs: a server that listens where Keycloak is
- * told to, answers ready on the management port, and answers the few admin calls the stack makes
- * for the demo user.
+ * What the fake distribution's {@code kc.sh start} runs, in the distribution's directory: a server
+ * that listens where Keycloak is told to, answers ready on the management port, and answers the few
+ * admin calls the stack makes for the demo user. It writes the environment it got to {@code
+ * environment} and each admin call to {@code admin-calls} there, and finds the demo user when
+ * {@code demo-exists} is there.
  */
 public final class FakeKeycloak {
 
     public static void main(String[] args) throws IOException {
+        StringBuilder environment = new StringBuilder();
+        new TreeMap<>(System.getenv())
+                .forEach((name, value) -> environment.append(name + "=" + value + "\n"));
+        Files.writeString(Path.of("environment"), environment);
+
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -42,14 +53,23 @@ public final class FakeKeycloak {
         http.createContext(
                 "/realms/master/protocol/openid-connect/token",
                 exchange -> answer(exchange, 200, "{\"access_token\": \"fake\"}"));
-        http.createContext(
-                "/admin/realms/fittrackee/users",
-                exchange ->
-                        answer(
-                                exchange,
-                                exchange.getRequestMethod().equals("POST") ? 201 : 200,
-                                "[]"));
+        http.createContext("/admin/realms/fittrackee/users", FakeKeycloak::answerUsers);
         http.start();
+    }
+
+    private static void answerUsers(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        Files.writeString(
+                Path.of("admin-calls"),
+                method + " " + exchange.getRequestURI() + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        if (method.equals("POST")) {
+            answer(exchange, 201, "");
+            return;
+        }
+        boolean demoExists = Files.exists(Path.of("demo-exists"));
+        answer(exchange, 200, demoExists ? "[{\"username\": \"demo\"}]" : "[]");
     }
 
     static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -81,6 +81,27 @@ public final class FakeStackFiles {
         Files.writeString(distDir().resolve("build-seconds"), String.valueOf(seconds));
     }
 
+    /** Makes the next builds fail with this exit code. */
+    public void makeBuildsFail(int exitCode) throws IOException {
+        Files.writeString(distDir().resolve("build-exit"), String.valueOf(exitCode));
+    }
+
+    /** Makes Keycloak find the demo user, as after an earlier start. */
+    public void makeTheDemoUserExist() throws IOException {
+        Files.writeString(distDir().resolve("demo-exists"), "");
+    }
+
+    /** The admin API calls for users so far, e.g. "GET /admin/realms/fittrackee/users?...". */
+    public List<String> adminCalls() throws IOException {
+        Path calls = distDir().resolve("admin-calls");
+        return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+    }
+
+    /** The environment of the last Keycloak server started, as NAME=value lines. */
+    public List<String> keycloakEnvironment() throws IOException {
+        return Files.readAllLines(distDir().resolve("environment"));
+    }
+
     /** The environment the jar's process was started with, as NAME=value lines. */
     public List<String> environmentOf(Path jar) throws IOException {
         return Files.readAllLines(Path.of(jar + ".env"));
@@ -95,7 +116,8 @@ public final class FakeStackFiles {
                 printf '%%s\\n' "$*" >> '%1$s/invocations'
                 case "$1" in
                   build)
-                    if [ -f '%1$s/build-seconds' ]; then sleep "$(cat '%1$s/build-seconds')"; fi
+                    if [ -f '%1$s/build-exit' ]; then exit "$(cat '%1$s/build-exit')"; fi
+                    if [ -f '%1$s/build-seconds' ]; then exec sleep "$(cat '%1$s/build-seconds')"; fi
                     ;;
                   start)
                     '%2$s' -cp '%3$s' %4$s "$@"

@@ -80,14 +80,52 @@ class KeycloakDistributionTest {
     }
 
     @Test
-    void theAdminPasswordIsTheOneGivenToKeycloak() {
-        KeycloakDistribution given =
-                KeycloakDistribution.create(
-                        settings(Map.of("KC_BOOTSTRAP_ADMIN_PASSWORD", "s3cret-Admin")));
-        KeycloakDistribution defaulted = KeycloakDistribution.create(settings(Map.of()));
+    void theServerRunsAsASingleNodeWithLocalCachesSoThatNoClusterPortOpens() throws Exception {
+        startAndStop(Map.of());
 
-        assertThat(given.adminPassword()).isEqualTo("s3cret-Admin");
-        assertThat(defaulted.adminPassword()).isEqualTo("admin");
+        assertThat(commands("start")).singleElement().asString().contains("--cache=local");
+    }
+
+    @Test
+    void theAdminAndDatabasePasswordsReachKeycloakInItsEnvironmentAndOnNoCommandLine()
+            throws Exception {
+        startAndStop(Map.of("KC_BOOTSTRAP_ADMIN_PASSWORD", "s3cret-Admin"));
+
+        assertThat(files.keycloakEnvironment())
+                .contains("KC_BOOTSTRAP_ADMIN_PASSWORD=s3cret-Admin", "KC_DB_PASSWORD=postgres");
+        assertThat(keycloak.adminPassword()).isEqualTo("s3cret-Admin");
+        assertThat(files.kcInvocations())
+                .isNotEmpty()
+                .noneMatch(line -> line.contains("password"))
+                .noneMatch(line -> line.contains("s3cret-Admin"));
+    }
+
+    @Test
+    void aBuildEndedByAStopSignalIsAStopNotAFailedBuild() throws Exception {
+        files.makeBuildsLast(120);
+        keycloak = KeycloakDistribution.create(settings(Map.of()));
+        CompletableFuture<Void> start = CompletableFuture.runAsync(keycloak::start);
+        awaitCommand("build");
+
+        // As Ctrl-C's signal reaches the build before anyone calls stop().
+        awaitSleepingBuild().destroy();
+
+        assertThatThrownBy(() -> start.get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Keycloak was stopped during its build");
+        assertThat(keycloak.isStopped()).isTrue();
+        assertThat(commands("start")).isEmpty();
+    }
+
+    @Test
+    void aFailedBuildSaysItsExitCodeAndEndsWithTheLog() throws Exception {
+        files.makeBuildsFail(4);
+        keycloak = KeycloakDistribution.create(settings(Map.of()));
+
+        assertThatThrownBy(keycloak::start)
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("kc.sh build failed (exit code 4)\n");
+        assertThat(keycloak.isStopped()).isFalse();
     }
 
     @Test
@@ -147,6 +185,28 @@ class KeycloakDistributionTest {
 
     private List<String> commands(String command) throws Exception {
         return files.kcInvocations().stream().filter(line -> line.startsWith(command)).toList();
+    }
+
+    /** The fake build: kc.sh has become {@code sleep}. */
+    private static ProcessHandle awaitSleepingBuild() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var sleeping =
+                    ProcessHandle.current()
+                            .descendants()
+                            .filter(
+                                    process ->
+                                            process.info()
+                                                    .commandLine()
+                                                    .orElse("")
+                                                    .endsWith("sleep 120"))
+                            .findFirst();
+            if (sleeping.isPresent()) {
+                return sleeping.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no build is running");
     }
 
     private void awaitCommand(String command) throws Exception {

@@ -82,6 +82,20 @@ final class GpxReader {
      * @throws InvalidGpxException if the file is not well-formed XML or breaks those rules
      */
     static boolean anyTrackLine(byte[] gpx, TrackLineTest test) {
+        return walk(gpx, new TrackLines(test));
+    }
+
+    /** What a streaming pass does at each element it opens; true ends the pass there. */
+    @FunctionalInterface
+    private interface ElementVisitor {
+        boolean opened(XMLStreamReader xml, String[] path, int depth);
+    }
+
+    /**
+     * Walks the file's elements with a StAX reader that never processes DTDs, refusing a DOCTYPE
+     * and nesting deeper than {@link #MAX_DEPTH}; returns whether the visitor ended the walk.
+     */
+    private static boolean walk(byte[] gpx, ElementVisitor visitor) {
         XMLStreamReader xml = null;
         try {
             xml =
@@ -89,7 +103,6 @@ final class GpxReader {
                             .createXMLStreamReader(new ByteArrayInputStream(gpx));
             String[] path = new String[MAX_DEPTH];
             int depth = 0;
-            double[] previous = null;
             while (xml.hasNext()) {
                 switch (xml.next()) {
                     case XMLStreamConstants.DTD ->
@@ -99,16 +112,8 @@ final class GpxReader {
                             throw new InvalidGpxException(InvalidGpxException.TOO_DEEP);
                         }
                         path[depth++] = xml.getLocalName();
-                        if (isAt(TRACK_SEGMENT_PATH, path, depth)) {
-                            previous = null;
-                        }
-                        double[] point = isAt(TRACK_POINT_PATH, path, depth) ? position(xml) : null;
-                        if (point != null) {
-                            double[] from = previous == null ? point : previous;
-                            if (test.passes(from[0], from[1], point[0], point[1])) {
-                                return true;
-                            }
-                            previous = point;
+                        if (visitor.opened(xml, path, depth)) {
+                            return true;
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> depth--;
@@ -121,6 +126,33 @@ final class GpxReader {
                     InvalidGpxException.NOT_PARSABLE + ": not well-formed XML" + where(e), e);
         } finally {
             close(xml);
+        }
+    }
+
+    /** The lines of the track, segment by segment, each given to the test as it is read. */
+    private static final class TrackLines implements ElementVisitor {
+
+        private final TrackLineTest test;
+        private double[] previous;
+
+        TrackLines(TrackLineTest test) {
+            this.test = test;
+        }
+
+        @Override
+        public boolean opened(XMLStreamReader xml, String[] path, int depth) {
+            if (isAt(TRACK_SEGMENT_PATH, path, depth)) {
+                previous = null;
+                return false;
+            }
+            double[] point = isAt(TRACK_POINT_PATH, path, depth) ? position(xml) : null;
+            if (point == null) {
+                return false;
+            }
+
+            double[] from = previous == null ? point : previous;
+            previous = point;
+            return test.passes(from[0], from[1], point[0], point[1]);
         }
     }
 
@@ -140,44 +172,34 @@ final class GpxReader {
     private record Outline(GPX.Version version, int trackPoints) {}
 
     private static Outline outline(byte[] gpx, int maxTrackPoints) {
-        XMLStreamReader xml = null;
-        try {
-            xml =
-                    SecureXmlProvider.secureInputFactory()
-                            .createXMLStreamReader(new ByteArrayInputStream(gpx));
-            String[] path = new String[MAX_DEPTH];
-            int depth = 0;
-            GPX.Version version = null;
-            int trackPoints = 0;
-            while (xml.hasNext()) {
-                switch (xml.next()) {
-                    case XMLStreamConstants.DTD ->
-                            throw new InvalidGpxException(InvalidGpxException.DOCTYPE);
-                    case XMLStreamConstants.START_ELEMENT -> {
-                        if (depth == MAX_DEPTH) {
-                            throw new InvalidGpxException(InvalidGpxException.TOO_DEEP);
-                        }
-                        path[depth++] = xml.getLocalName();
-                        if (depth == 1) {
-                            version = version(xml);
-                        }
-                        if (isAt(TRACK_POINT_PATH, path, depth) && ++trackPoints > maxTrackPoints) {
-                            throw InvalidGpxException.tooManyTrackPoints(maxTrackPoints);
-                        }
-                    }
-                    case XMLStreamConstants.END_ELEMENT -> depth--;
-                    default -> {}
-                }
+        OutlineCount count = new OutlineCount(maxTrackPoints);
+        walk(gpx, count);
+        if (count.version == null) {
+            throw new InvalidGpxException(InvalidGpxException.NOT_GPX);
+        }
+        return new Outline(count.version, count.trackPoints);
+    }
+
+    /** The root's GPX version and the number of track points, refused past the limit. */
+    private static final class OutlineCount implements ElementVisitor {
+
+        private final int maxTrackPoints;
+        private GPX.Version version;
+        private int trackPoints;
+
+        OutlineCount(int maxTrackPoints) {
+            this.maxTrackPoints = maxTrackPoints;
+        }
+
+        @Override
+        public boolean opened(XMLStreamReader xml, String[] path, int depth) {
+            if (depth == 1) {
+                version = version(xml);
             }
-            if (version == null) {
-                throw new InvalidGpxException(InvalidGpxException.NOT_GPX);
+            if (isAt(TRACK_POINT_PATH, path, depth) && ++trackPoints > maxTrackPoints) {
+                throw InvalidGpxException.tooManyTrackPoints(maxTrackPoints);
             }
-            return new Outline(version, trackPoints);
-        } catch (XMLStreamException e) {
-            throw new InvalidGpxException(
-                    InvalidGpxException.NOT_PARSABLE + ": not well-formed XML" + where(e), e);
-        } finally {
-            close(xml);
+            return false;
         }
     }
 

@@ -1,14 +1,12 @@
 package org.fittrackee.api.workouts;
 
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fittrackee.api.testing.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Every filter of {@code GET /api/workouts}, its errors, and the paging and ordering rules. */
@@ -201,34 +198,6 @@ class WorkoutListFiltersTest extends ApiTest {
     }
 
     @Test
-    void coordinatesKeepTheWorkoutsWhoseTrackPassesWithinTheRadius() throws Exception {
-        String grenoble = uploaded(track(45.18, 5.72, 45.20, 5.72));
-        String paris = uploaded(track(48.85, 2.35, 48.86, 2.35));
-        String longLine = uploaded(track(44.0, 6.0, 44.2, 6.0));
-        createWorkout(athlete, 5, 5, 1800, "2024-01-01 10:00");
-
-        list("coordinates=45.19,5.721&radius=1")
-                .andExpect(jsonPath("$.data.workouts[*].id", contains(grenoble)));
-        list("coordinates=45.19,5.90")
-                .andExpect(jsonPath("$.data.workouts", hasSize(0)))
-                .andExpect(jsonPath("$.pagination.total").value(0));
-        list("coordinates=45.19,5.90&radius=15")
-                .andExpect(jsonPath("$.data.workouts[*].id", contains(grenoble)));
-        list("coordinates=48.855,2.351")
-                .andExpect(jsonPath("$.data.workouts[*].id", contains(paris)));
-        // The line between its two points, 22 km apart, passes 80 m from the point.
-        list("coordinates=44.1,6.001&radius=0.5")
-                .andExpect(jsonPath("$.data.workouts[*].id", contains(longLine)));
-        list("coordinates=46,5&radius=500")
-                .andExpect(
-                        jsonPath(
-                                "$.data.workouts[*].id",
-                                containsInAnyOrder(grenoble, paris, longLine)));
-        list("coordinates=46,5&radius=500&sport_id=1")
-                .andExpect(jsonPath("$.data.workouts", hasSize(0)));
-    }
-
-    @Test
     void equipmentFiltersAnswerAsAnInstanceWithoutEquipment() throws Exception {
         String id = createWorkout(athlete, 5, 5, 1800, "2024-01-01 10:00");
 
@@ -285,28 +254,5 @@ class WorkoutListFiltersTest extends ApiTest {
                 .param("userId", userId)
                 .param("count", count - 1)
                 .update();
-    }
-
-    private String uploaded(String gpx) throws Exception {
-        var file =
-                new MockMultipartFile(
-                        "file",
-                        "track.gpx",
-                        "application/gpx+xml",
-                        gpx.getBytes(StandardCharsets.UTF_8));
-        return uploadWorkout(athlete, file, 5);
-    }
-
-    /** A track of two points, an hour apart. */
-    private static String track(double lat1, double lon1, double lat2, double lon2) {
-        return "<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
-                + "<trk><trkseg>"
-                + point(lat1, lon1, "2024-05-12T08:00:00Z")
-                + point(lat2, lon2, "2024-05-12T09:00:00Z")
-                + "</trkseg></trk></gpx>";
-    }
-
-    private static String point(double lat, double lon, String time) {
-        return "<trkpt lat=\"" + lat + "\" lon=\"" + lon + "\"><time>" + time + "</time></trkpt>";
     }
 }

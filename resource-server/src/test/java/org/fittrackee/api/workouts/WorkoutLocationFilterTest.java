@@ -35,6 +35,34 @@ class WorkoutLocationFilterTest extends ApiTest {
     private final TestToken athlete = userWith("workouts:read workouts:write");
 
     @Test
+    void coordinatesKeepTheWorkoutsWhoseTrackPassesWithinTheRadius() throws Exception {
+        String grenoble = uploaded(athlete, track(45.18, 5.72, 45.20, 5.72));
+        String paris = uploaded(athlete, track(48.85, 2.35, 48.86, 2.35));
+        String longLine = uploaded(athlete, track(44.0, 6.0, 44.2, 6.0));
+        createWorkout(athlete, 5, 5, 1800, "2024-01-01 10:00");
+
+        list(athlete, "coordinates=45.19,5.721&radius=1")
+                .andExpect(jsonPath("$.data.workouts[*].id", contains(grenoble)));
+        list(athlete, "coordinates=45.19,5.90")
+                .andExpect(jsonPath("$.data.workouts", hasSize(0)))
+                .andExpect(jsonPath("$.pagination.total").value(0));
+        list(athlete, "coordinates=45.19,5.90&radius=15")
+                .andExpect(jsonPath("$.data.workouts[*].id", contains(grenoble)));
+        list(athlete, "coordinates=48.855,2.351")
+                .andExpect(jsonPath("$.data.workouts[*].id", contains(paris)));
+        // The line between its two points, 22 km apart, passes 80 m from the point.
+        list(athlete, "coordinates=44.1,6.001&radius=0.5")
+                .andExpect(jsonPath("$.data.workouts[*].id", contains(longLine)));
+        list(athlete, "coordinates=46,5&radius=500")
+                .andExpect(
+                        jsonPath(
+                                "$.data.workouts[*].id",
+                                containsInAnyOrder(grenoble, paris, longLine)));
+        list(athlete, "coordinates=46,5&radius=500&sport_id=1")
+                .andExpect(jsonPath("$.data.workouts", hasSize(0)));
+    }
+
+    @Test
     void anotherUsersWorkoutsNearThePointNeverAppear() throws Exception {
         TestToken neighbour = userWith("workouts:read workouts:write");
         String own = uploaded(athlete, track(45.18, 5.72, 45.20, 5.72));

@@ -6,9 +6,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,7 +109,6 @@ public final class StackLauncher {
         ApiDatabase apiDatabase = prepareDatabases();
         KeycloakDistribution keycloak = startKeycloak();
         boolean demoUserExists = prepareDemoUser(keycloak);
-        loadRealmKeys(keycloak);
         startApi(apiDatabase, keycloak);
         startGateway();
         printSummary(demoUserExists);
@@ -393,24 +389,6 @@ public final class StackLauncher {
             demo.create();
         }
         return true;
-    }
-
-    /**
-     * Asks Keycloak for the realm's keys once, so that they are loaded before the resource server's
-     * first token check asks for them with its short read timeout.
-     */
-    private void loadRealmKeys(KeycloakDistribution keycloak) {
-        URI certs = URI.create(keycloak.realmUrl() + "/protocol/openid-connect/certs");
-        try {
-            HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(certs).timeout(Duration.ofSeconds(30)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            progress("Keycloak did not give the realm's keys yet (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void startApi(ApiDatabase database, KeycloakDistribution keycloak) {
